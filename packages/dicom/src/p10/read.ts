@@ -1,0 +1,111 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { DicomError } from '../core/errors.js';
+import { DataSetBuilder } from './build-data-set.js';
+import type { P10File } from './p10-file.js';
+import { P10Reader, type P10ReadOptions } from './reader.js';
+
+export type ReadOptions = Omit<P10ReadOptions, 'totalLength'> & {
+  /** First read size when streaming a file; later reads double up to 4 MiB. */
+  chunkSize?: number;
+};
+
+/** Drains the reader into the builder; true once the end token has been seen. */
+function drain(reader: P10Reader, builder: DataSetBuilder): boolean {
+  for (let t = reader.next(); t !== null; t = reader.next()) {
+    builder.add(t);
+    if (t.type === 'end') return true;
+  }
+  return false;
+}
+
+/** Parses a whole Part 10 file (or bare data set) held in memory. Values are views of `bytes`. */
+export function parseP10(bytes: Uint8Array, options: ReadOptions = {}): P10File {
+  const reader = new P10Reader({ ...options, totalLength: bytes.length });
+  const builder = new DataSetBuilder();
+  reader.write(bytes, true);
+  drain(reader, builder);
+  return builder.result();
+}
+
+const MAX_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * Reads a DICOM file. With stopBeforePixelData it reads only as far as the pixel data (in growing
+ * chunks), so a 200 MB file costs a few kilobytes of I/O; otherwise it reads the file in one go.
+ */
+export function readDicomFileSync(path: string, options: ReadOptions = {}): P10File {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new DicomError('ERR_IO', `cannot open: ${(error as Error).message}`, { file: path, cause: error });
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const reader = new P10Reader({ ...options, totalLength: size });
+    const builder = new DataSetBuilder();
+    let position = 0;
+    let chunk = options.stopBeforePixelData ? options.chunkSize ?? 16384 : size;
+    for (;;) {
+      const want = Math.min(chunk, size - position);
+      const buffer = new Uint8Array(want);
+      let got = 0;
+      while (got < want) {
+        const n = readSync(fd, buffer, got, want - got, position + got);
+        if (n === 0) break;
+        got += n;
+      }
+      position += got;
+      reader.write(got === want ? buffer : buffer.subarray(0, got), position >= size || got < want);
+      if (drain(reader, builder)) break;
+      chunk = Math.min(chunk * 2, MAX_CHUNK);
+    }
+    return builder.result();
+  } catch (error) {
+    throw withFile(error, path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Asynchronous readDicomFileSync. */
+export async function readDicomFile(path: string, options: ReadOptions = {}): Promise<P10File> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new DicomError('ERR_IO', `cannot open: ${(error as Error).message}`, { file: path, cause: error });
+  }
+  try {
+    const size = (await handle.stat()).size;
+    const reader = new P10Reader({ ...options, totalLength: size });
+    const builder = new DataSetBuilder();
+    let position = 0;
+    let chunk = options.stopBeforePixelData ? options.chunkSize ?? 16384 : size;
+    for (;;) {
+      const want = Math.min(chunk, size - position);
+      const buffer = new Uint8Array(want);
+      let got = 0;
+      while (got < want) {
+        const { bytesRead } = await handle.read(buffer, got, want - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      position += got;
+      reader.write(got === want ? buffer : buffer.subarray(0, got), position >= size || got < want);
+      if (drain(reader, builder)) break;
+      chunk = Math.min(chunk * 2, MAX_CHUNK);
+    }
+    return builder.result();
+  } catch (error) {
+    throw withFile(error, path);
+  } finally {
+    await handle.close();
+  }
+}
+
+function withFile(error: unknown, path: string): unknown {
+  if (error instanceof DicomError) return error.inFile(path);
+  return new DicomError('ERR_IO', (error as Error).message, { file: path, cause: error });
+}
