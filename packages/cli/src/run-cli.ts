@@ -1,0 +1,62 @@
+import { DicomError } from '@cxrlab/dicom';
+import { dumpCommand } from './commands/dump.js';
+import { ExitCode, UsageError, type CliIO } from './io.js';
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+const COMMANDS: Command[] = [dumpCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'cxrlab - build and work with expert-labelled chest X-ray datasets',
+    '',
+    'Usage: cxrlab <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `cxrlab <command> --help` for a command\'s options.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one cxrlab invocation and returns its exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(help());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version') {
+    io.stdout.write('cxrlab 0.1.0\n');
+    return ExitCode.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`cxrlab: unknown command "${name}"\n\n${help()}`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.usage);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cxrlab ${name}: ${error.message}\n\n${command.usage}`);
+      return ExitCode.usage;
+    }
+    if (error instanceof DicomError) {
+      io.stderr.write(`cxrlab ${name}: ${error.message} [${error.code}]\n`);
+      return ExitCode.failed;
+    }
+    throw error;
+  }
+}
