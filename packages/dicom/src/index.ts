@@ -28,5 +28,6 @@ export { getString, getStrings, getNumber, getNumbers, toTag } from './values/ac
 export { decodeText, encodeText } from './charset/index.js';
 
 export { toDicomJson, type DicomJson, type DicomJsonAttribute, type DicomJsonOptions } from './json/to-json.js';
+export { stringifyDicomJson } from './json/stringify.js';
 export { dumpP10, type DumpOptions } from './dump/dump.js';
 export { numberOfFrames, nativeFrame, encapsulatedFrames } from './pixel-data/frames.js';

@@ -41,6 +41,9 @@ describe('cxrlab dump', () => {
     assert.equal(code, 0);
     const expected = toDicomJson(readDicomFileSync(fixture('cr', 'CR-MONO1-10-chest.dcm')).dataSet);
     assert.deepEqual(JSON.parse(stdout), JSON.parse(JSON.stringify(expected)));
+    const topLevelKeys = [...stdout.matchAll(/^ {2}"([0-9A-F]{8})"/gm)].map((m) => m[1]!);
+    assert.ok(topLevelKeys.includes('20100100'));
+    assert.deepEqual(topLevelKeys, [...topLevelKeys].sort(), 'attributes in tag order, for diffing against other tools');
   });
 
   it('--json --meta adds the file meta group', async () => {

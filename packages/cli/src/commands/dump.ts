@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DicomError, dumpP10, readDicomFile, toDicomJson, type DicomJson, type Element } from '@cxrlab/dicom';
+import { DicomError, dumpP10, readDicomFile, stringifyDicomJson, toDicomJson, type DicomJson, type Element } from '@cxrlab/dicom';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import type { Command } from '../run-cli.js';
 
@@ -65,7 +65,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
           ...(values.meta && file.fileMeta ? toDicomJson(file.fileMeta, options) : {}),
           ...toDicomJson(file.dataSet, options),
         };
-        io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+        io.stdout.write(stringifyDicomJson(json, 2) + '\n');
       } else {
         if (positionals.length > 1) io.stdout.write(`# ${path}\n`);
         io.stdout.write(dumpP10(file, { maxValueWidth: width }));
