@@ -110,11 +110,7 @@ export class DataSetBuilder {
 
   private addValue(bytes: Uint8Array, last: boolean): void {
     const p = this.pending!;
-    if (last && p.pieces.length === 0) {
-      p.pieces.push(bytes);
-    } else {
-      p.pieces.push(bytes);
-    }
+    p.pieces.push(bytes);
     p.received += bytes.length;
     if (last) this.finishValue();
   }

@@ -30,38 +30,62 @@ export function parseP10(bytes: Uint8Array, options: ReadOptions = {}): P10File 
 
 const MAX_CHUNK = 4 * 1024 * 1024;
 
+/** A read the file driver must perform: fill `buffer` from `position`, answer with the bytes read. */
+interface ReadRequest {
+  buffer: Uint8Array;
+  position: number;
+}
+
 /**
- * Reads a DICOM file. With stopBeforePixelData it reads only as far as the pixel data (in growing
- * chunks), so a 200 MB file costs a few kilobytes of I/O; otherwise it reads the file in one go.
+ * The reading plan, independent of sync or async I/O: with stopBeforePixelData, chunks growing from
+ * 16 KiB until the reader reaches the pixel data; otherwise the whole file in one read.
+ */
+function* readPlan(size: number, options: ReadOptions): Generator<ReadRequest, P10File, number> {
+  const reader = new P10Reader({ ...options, totalLength: size });
+  const builder = new DataSetBuilder();
+  let position = 0;
+  let chunk = options.stopBeforePixelData ? options.chunkSize ?? 16384 : size;
+  for (;;) {
+    const want = Math.min(chunk, size - position);
+    const buffer = new Uint8Array(want);
+    let got = 0;
+    while (got < want) {
+      const n = yield { buffer: buffer.subarray(got), position: position + got };
+      if (n === 0) break;
+      got += n;
+    }
+    position += got;
+    reader.write(got === want ? buffer : buffer.subarray(0, got), position >= size || got < want);
+    if (drain(reader, builder)) return builder.result();
+    chunk = Math.min(chunk * 2, MAX_CHUNK);
+  }
+}
+
+function cannotOpen(path: string, error: unknown): DicomError {
+  return new DicomError('ERR_IO', `cannot open: ${(error as Error).message}`, { file: path, cause: error });
+}
+
+function withFile(error: unknown, path: string): unknown {
+  if (error instanceof DicomError) return error.inFile(path);
+  return new DicomError('ERR_IO', (error as Error).message, { file: path, cause: error });
+}
+
+/**
+ * Reads a DICOM file. With stopBeforePixelData it reads only as far as the pixel data, so a 200 MB
+ * file costs a few kilobytes of I/O; otherwise it reads the file in one go.
  */
 export function readDicomFileSync(path: string, options: ReadOptions = {}): P10File {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new DicomError('ERR_IO', `cannot open: ${(error as Error).message}`, { file: path, cause: error });
+    throw cannotOpen(path, error);
   }
   try {
-    const size = fstatSync(fd).size;
-    const reader = new P10Reader({ ...options, totalLength: size });
-    const builder = new DataSetBuilder();
-    let position = 0;
-    let chunk = options.stopBeforePixelData ? options.chunkSize ?? 16384 : size;
-    for (;;) {
-      const want = Math.min(chunk, size - position);
-      const buffer = new Uint8Array(want);
-      let got = 0;
-      while (got < want) {
-        const n = readSync(fd, buffer, got, want - got, position + got);
-        if (n === 0) break;
-        got += n;
-      }
-      position += got;
-      reader.write(got === want ? buffer : buffer.subarray(0, got), position >= size || got < want);
-      if (drain(reader, builder)) break;
-      chunk = Math.min(chunk * 2, MAX_CHUNK);
-    }
-    return builder.result();
+    const plan = readPlan(fstatSync(fd).size, options);
+    let step = plan.next();
+    while (!step.done) step = plan.next(readSync(fd, step.value.buffer, 0, step.value.buffer.length, step.value.position));
+    return step.value;
   } catch (error) {
     throw withFile(error, path);
   } finally {
@@ -75,37 +99,19 @@ export async function readDicomFile(path: string, options: ReadOptions = {}): Pr
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new DicomError('ERR_IO', `cannot open: ${(error as Error).message}`, { file: path, cause: error });
+    throw cannotOpen(path, error);
   }
   try {
-    const size = (await handle.stat()).size;
-    const reader = new P10Reader({ ...options, totalLength: size });
-    const builder = new DataSetBuilder();
-    let position = 0;
-    let chunk = options.stopBeforePixelData ? options.chunkSize ?? 16384 : size;
-    for (;;) {
-      const want = Math.min(chunk, size - position);
-      const buffer = new Uint8Array(want);
-      let got = 0;
-      while (got < want) {
-        const { bytesRead } = await handle.read(buffer, got, want - got, position + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      position += got;
-      reader.write(got === want ? buffer : buffer.subarray(0, got), position >= size || got < want);
-      if (drain(reader, builder)) break;
-      chunk = Math.min(chunk * 2, MAX_CHUNK);
+    const plan = readPlan((await handle.stat()).size, options);
+    let step = plan.next();
+    while (!step.done) {
+      const { bytesRead } = await handle.read(step.value.buffer, 0, step.value.buffer.length, step.value.position);
+      step = plan.next(bytesRead);
     }
-    return builder.result();
+    return step.value;
   } catch (error) {
     throw withFile(error, path);
   } finally {
     await handle.close();
   }
-}
-
-function withFile(error: unknown, path: string): unknown {
-  if (error instanceof DicomError) return error.inFile(path);
-  return new DicomError('ERR_IO', (error as Error).message, { file: path, cause: error });
 }

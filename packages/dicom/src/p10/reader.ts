@@ -551,11 +551,6 @@ export class P10Reader {
     }
     this.fail('ERR_UNEXPECTED_TAG', `expected a pixel data fragment, found ${formatTag(tag)}`, top.tag);
   }
-
-  /** How the stream was encoded, known once 'dataSetStart' has been emitted. */
-  get encoding(): { transferSyntax: TransferSyntax; hasPreamble: boolean; hasFileMeta: boolean } {
-    return { transferSyntax: this.transferSyntax, hasPreamble: this.sawPreamble, hasFileMeta: this.sawFileMeta };
-  }
 }
 
 function hex2(n: number): string {

@@ -13,7 +13,10 @@ import { sharedFixture } from '../internal/test-assets.js';
 import { toDicomJson } from '../json/to-json.js';
 import { getString, getNumber } from '../values/accessors.js';
 import { parseP10, readDicomFileSync } from './read.js';
-import { encodeP10, writeDicomFile, writeDicomFileSync } from './write.js';
+import { encodeP10, encodeP10Chunks, writeDicomFile, writeDicomFileSync } from './write.js';
+import { DataSet } from '../data/data-set.js';
+import { bytesElement, sequenceElement } from '../data/element.js';
+import { encodeAscii } from '../values/encode.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cxrlab-write-'));
 
@@ -91,6 +94,26 @@ describe('atomic file writes', () => {
     await writeDicomFile(target, file, { durable: false });
     assert.ok(readFileSync(target).equals(readFileSync(sharedFixture('edge', 'MR_small.dcm'))));
     assert.deepEqual(readdirSync(tmp).filter((f) => f.includes('.tmp')), []);
+  });
+
+  it('writes files of more chunks than one writev takes, sync and async alike', async () => {
+    const file = readDicomFileSync(sharedFixture('edge', 'MR_small.dcm'));
+    const items = Array.from({ length: 1500 }, (_, i) => {
+      const ds = new DataSet(file.dataSet);
+      ds.set(bytesElement(0x00090010, 'LO', encodeAscii('CXRLAB TEST')));
+      ds.set(bytesElement(0x00091001, 'OB', new Uint8Array(2000).fill(i & 0xff)));
+      return { dataSet: ds, undefinedLength: i % 2 === 0 };
+    });
+    file.dataSet.set(sequenceElement(0x00081140, items, false));
+    const expected = Buffer.from(encodeP10(file));
+    assert.ok(encodeP10Chunks(file).length > 1024);
+    const a = join(tmp, 'many-sync.dcm');
+    const b = join(tmp, 'many-async.dcm');
+    writeDicomFileSync(a, file, { durable: false });
+    await writeDicomFile(b, file, { durable: false });
+    assert.ok(readFileSync(a).equals(expected));
+    assert.ok(readFileSync(b).equals(expected));
+    assert.equal((readDicomFileSync(b).dataSet.get(0x00081140) as { items: unknown[] }).items.length, 1500);
   });
 
   it('a failed write names the file, leaves nothing behind and never touches the input', async () => {

@@ -119,7 +119,7 @@ export function writeDicomFileSync(path: string, file: WritableFile, options: Fi
   try {
     const fd = openSync(temp, 'wx');
     try {
-      for (let i = 0; i < chunks.length; i += 512) writevAll(fd, chunks.slice(i, i + 512));
+      writevAll(fd, chunks);
       if (options.durable ?? true) fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -131,16 +131,27 @@ export function writeDicomFileSync(path: string, file: WritableFile, options: Fi
   }
 }
 
-function writevAll(fd: number, chunks: Uint8Array[]): void {
-  let pending = chunks.filter((c) => c.length > 0);
-  while (pending.length > 0) {
-    let written = writevSync(fd, pending);
-    while (pending.length > 0 && written >= pending[0]!.length) {
-      written -= pending[0]!.length;
-      pending = pending.slice(1);
-    }
-    if (written > 0) pending[0] = pending[0]!.subarray(written);
+/** The chunks still to write after a writev that wrote `written` bytes of `pending`. */
+function remainingAfter(pending: Uint8Array[], written: number): Uint8Array[] {
+  let i = 0;
+  while (i < pending.length && written >= pending[i]!.length) written -= pending[i++]!.length;
+  const rest = pending.slice(i);
+  if (written > 0 && rest.length > 0) rest[0] = rest[0]!.subarray(written);
+  return rest;
+}
+
+/** writev batches (at most 512 buffers each, under IOV_MAX) until every byte is written. */
+function* writeBatches(chunks: Uint8Array[]): Generator<Uint8Array[], void, number> {
+  const nonEmpty = chunks.filter((c) => c.length > 0);
+  for (let i = 0; i < nonEmpty.length; i += 512) {
+    let pending = nonEmpty.slice(i, i + 512);
+    while (pending.length > 0) pending = remainingAfter(pending, yield pending);
   }
+}
+
+function writevAll(fd: number, chunks: Uint8Array[]): void {
+  const batches = writeBatches(chunks);
+  for (let step = batches.next(); !step.done; ) step = batches.next(writevSync(fd, step.value));
 }
 
 /** Asynchronous writeDicomFileSync. */
@@ -150,17 +161,8 @@ export async function writeDicomFile(path: string, file: WritableFile, options: 
   try {
     const handle = await open(temp, 'wx');
     try {
-      for (let i = 0; i < chunks.length; i += 512) {
-        let pending = chunks.slice(i, i + 512).filter((c) => c.length > 0);
-        while (pending.length > 0) {
-          let { bytesWritten } = await handle.writev(pending);
-          while (pending.length > 0 && bytesWritten >= pending[0]!.length) {
-            bytesWritten -= pending[0]!.length;
-            pending = pending.slice(1);
-          }
-          if (bytesWritten > 0) pending[0] = pending[0]!.subarray(bytesWritten);
-        }
-      }
+      const batches = writeBatches(chunks);
+      for (let step = batches.next(); !step.done; ) step = batches.next((await handle.writev(step.value)).bytesWritten);
       if (options.durable ?? true) await handle.sync();
     } finally {
       await handle.close();
