@@ -55,6 +55,10 @@ export class DataSetBuilder {
         this.inferred = token.inferred;
         return;
       case 'element':
+        if (token.value) {
+          this.commit(token.tag, token.vr, token.value, token.bigEndian, token.implicitVR, token.ambiguousVR);
+          return;
+        }
         this.pending = {
           tag: token.tag, vr: token.vr, length: token.length, bigEndian: token.bigEndian,
           implicitVR: token.implicitVR, ambiguousVR: token.ambiguousVR, pieces: [], received: 0,
@@ -118,19 +122,22 @@ export class DataSetBuilder {
   private finishValue(): void {
     const p = this.pending!;
     this.pending = undefined;
-    let value = p.pieces.length === 1 ? p.pieces[0]! : p.pieces.length === 0 ? EMPTY : concat(p.pieces, p.received);
+    const value = p.pieces.length === 1 ? p.pieces[0]! : p.pieces.length === 0 ? EMPTY : concat(p.pieces, p.received);
     if (this.fragments) {
       if (this.fragmentCount++ === 0) (this.fragments as { offsetTable: Uint8Array }).offsetTable = value;
       else this.fragments.fragments.push(value);
       return;
     }
-    let vr = p.vr;
-    if (p.ambiguousVR) vr = resolveAmbiguousVR(p.tag, p.ambiguousVR, this.current, { implicitVR: p.implicitVR });
-    if (p.bigEndian) {
+    this.commit(p.tag, p.vr, value, p.bigEndian, p.implicitVR, p.ambiguousVR);
+  }
+
+  private commit(tag: number, vr: VR, value: Uint8Array, bigEndian: boolean, implicitVR: boolean, ambiguousVR: string | undefined): void {
+    if (ambiguousVR) vr = resolveAmbiguousVR(tag, ambiguousVR, this.current, { implicitVR });
+    if (bigEndian) {
       const unit = byteSwapUnit(vr);
       if (unit > 1) value = swapBytes(value, unit);
     }
-    this.current.set(bytesElement(p.tag, vr, value));
+    this.current.set(bytesElement(tag, vr, value));
   }
 
   result(): P10File {

@@ -38,7 +38,8 @@ interface ReadRequest {
 
 /**
  * The reading plan, independent of sync or async I/O: with stopBeforePixelData, chunks growing from
- * 16 KiB until the reader reaches the pixel data; otherwise the whole file in one read.
+ * 16 KiB (or the rest of a long value in one read) until the reader reaches the pixel data;
+ * otherwise the whole file in one read.
  */
 function* readPlan(size: number, options: ReadOptions): Generator<ReadRequest, P10File, number> {
   const reader = new P10Reader({ ...options, totalLength: size });
@@ -46,8 +47,10 @@ function* readPlan(size: number, options: ReadOptions): Generator<ReadRequest, P
   let position = 0;
   let chunk = options.stopBeforePixelData ? options.chunkSize ?? 16384 : size;
   for (;;) {
-    const want = Math.min(chunk, size - position);
-    const buffer = new Uint8Array(want);
+    const want = Math.min(Math.max(chunk, reader.bytesWanted), size - position);
+    // Not zero-filled: every byte handed to the reader is first read from the file. allocUnsafeSlow
+    // keeps small files out of Node's shared pool, so values never pin another file's bytes.
+    const buffer = new Uint8Array(Buffer.allocUnsafeSlow(want).buffer, 0, want);
     let got = 0;
     while (got < want) {
       const n = yield { buffer: buffer.subarray(got), position: position + got };

@@ -10,6 +10,7 @@ import { sharedFixture } from '../internal/test-assets.js';
 import { toDicomJson } from '../json/to-json.js';
 import { parseP10, readDicomFile, readDicomFileSync } from './read.js';
 import { P10Reader } from './reader.js';
+import type { P10Token } from './tokens.js';
 import { encodeP10 } from './write.js';
 
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
@@ -149,7 +150,23 @@ describe('streaming', () => {
       if (t.type === 'element') assert.equal(t.offset, bytes.length - 16);
       if (t.type === 'end') break;
     }
-    assert.deepEqual(types, ['preamble', 'fileMeta', 'dataSetStart', 'element', 'value', 'end']);
+    assert.deepEqual(types, ['preamble', 'fileMeta', 'dataSetStart', 'element', 'end'], 'a buffered value travels in its element token');
+  });
+
+  it('a value split across chunks arrives in value tokens, and the reader says how much it still wants', () => {
+    const bytes = concat(part10Prefix(EXPLICIT_LE), explicitLE(0x00091001, 'OB', new Uint8Array(1000).fill(7)));
+    const reader = new P10Reader();
+    reader.write(bytes.subarray(0, bytes.length - 600));
+    const seen: P10Token[] = [];
+    for (let t = reader.next(); t; t = reader.next()) seen.push(t);
+    const element = seen.find((t) => t.type === 'element');
+    assert.ok(element?.type === 'element' && element.value === undefined && element.length === 1000);
+    assert.deepEqual(seen.filter((t) => t.type === 'value').map((t) => t.type === 'value' && [t.bytes.length, t.last]), [[400, false]]);
+    assert.equal(reader.bytesWanted, 600);
+    reader.write(bytes.subarray(bytes.length - 600), true);
+    const last = reader.next();
+    assert.ok(last?.type === 'value' && last.last && last.bytes.length === 600 && last.bytes.every((b) => b === 7));
+    assert.equal(reader.next()?.type, 'end');
   });
 
   it('the truncated MR fixture still gives its header with stopBeforePixelData', () => {

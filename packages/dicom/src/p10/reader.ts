@@ -110,6 +110,14 @@ export class P10Reader {
     if (done) this.done = true;
   }
 
+  /**
+   * How many more bytes the reader knows it will need: the rest of a value being streamed, so a
+   * file adapter can read it in one go. 0 when it cannot tell.
+   */
+  get bytesWanted(): number {
+    return this.state === State.Value ? this.valueRemaining : 0;
+  }
+
   /** The stream offset of the next unread byte. */
   get offset(): number {
     return this.base + this.pos;
@@ -502,13 +510,17 @@ export class P10Reader {
         return { type: 'sequenceStart', tag, vr: 'UN', undefinedLength: false, offset };
       }
     }
-    this.pos += header;
-    if (length > 0) {
-      this.valueRemaining = length;
-      this.valueTag = tag;
-      this.state = State.Value;
+    if (avail >= header + length) {
+      // The common case: the whole value is buffered, so it travels in the element token.
+      this.pos += header + length;
+      const value = this.buf.subarray(p + header, p + header + length);
+      return { type: 'element', tag, vr, length, offset, bigEndian: !le, implicitVR: implicit, ambiguousVR, value };
     }
-    return { type: 'element', tag, vr, length, offset, bigEndian: !le, implicitVR: implicit, ambiguousVR };
+    this.pos += header;
+    this.valueRemaining = length;
+    this.valueTag = tag;
+    this.state = State.Value;
+    return { type: 'element', tag, vr, length, offset, bigEndian: !le, implicitVR: implicit, ambiguousVR, value: undefined };
   }
 
   private readItemHeader(top: Frame, tag: number, le: boolean, offset: number): P10Token {

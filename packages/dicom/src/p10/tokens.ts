@@ -18,7 +18,10 @@ export type P10Token =
       offset: number;
     }
   | {
-      /** A non-sequence element; `length` bytes of value follow in 'value' tokens (none when 0). */
+      /**
+       * A non-sequence element. When its whole value was already buffered it comes in `value`;
+       * otherwise `length` bytes follow in 'value' tokens.
+       */
       type: 'element';
       tag: number;
       vr: VR;
@@ -29,6 +32,7 @@ export type P10Token =
       /** Implicit VR source: the VR comes from the dictionary ("US|SS" choices kept here to resolve later). */
       implicitVR: boolean;
       ambiguousVR: string | undefined;
+      value: Uint8Array | undefined;
     }
   | { type: 'value'; bytes: Uint8Array; last: boolean }
   | { type: 'sequenceStart'; tag: number; vr: 'SQ' | 'UN'; undefinedLength: boolean; offset: number }

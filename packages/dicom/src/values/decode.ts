@@ -8,11 +8,20 @@ import { decodeAscii } from './encode.js';
 import { parsePersonName, type PersonName } from './person-name.js';
 
 /** The values of (0008,0005) in force for a data set (inherited from enclosing data sets). */
-export function characterSetsOf(ds: DataSet): string[] {
+export function characterSetsOf(ds: DataSet): readonly string[] {
   const e = ds.inherited(Tags.SpecificCharacterSet);
-  if (e?.kind !== 'bytes' || e.value.length === 0) return [];
-  return decodeAscii(e.value).replace(/[\0 ]+$/, '').split('\\').map((s) => s.trim());
+  if (e?.kind !== 'bytes' || e.value.length === 0) return NO_CHARACTER_SETS;
+  let sets = parsedCharacterSets.get(e);
+  if (!sets) {
+    sets = decodeAscii(e.value).replace(/[\0 ]+$/, '').split('\\').map((s) => s.trim());
+    parsedCharacterSets.set(e, sets);
+  }
+  return sets;
 }
+
+const NO_CHARACTER_SETS: readonly string[] = [];
+/** Elements are replaced, never changed, so the parsed value can be kept per element. */
+const parsedCharacterSets = new WeakMap<Element, readonly string[]>();
 
 /** VRs whose leading spaces are padding too (PS3.5 table 6.2-1). */
 const TRIM_BOTH = new Set<VR>(['AE', 'CS', 'DS', 'IS', 'AS', 'DA', 'TM', 'DT', 'UI']);
