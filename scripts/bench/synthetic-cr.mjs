@@ -22,26 +22,14 @@ import { fileURLToPath } from 'node:url';
 import {
   DataSet, bytesElement, sequenceElement, encodeAscii, encodeUID, encodeP10, writeDicomFileSync, Tags,
 } from '../../packages/dicom/dist/index.js';
+import { randomGenerator } from '../../packages/dicom/dist/internal/random.js';
 
 const CR_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.1';
 const DX_PRESENTATION_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.1.1';
 const EXPLICIT_VR_LE = '1.2.840.10008.1.2.1';
-const UID_ROOT = '1.2.826.0.1.3680043.10.543.';
 /** Bump when the generated content changes, so stale bench-data is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
-// ---- deterministic pseudo-random numbers -------------------------------------------------------
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];
 const int = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -87,8 +75,11 @@ function date(rnd, y0, y1) {
 function time(rnd) {
   return `${pad(int(rnd, 7, 19), 2)}${pad(int(rnd, 0, 59), 2)}${pad(int(rnd, 0, 59), 2)}.${pad(int(rnd, 0, 999999), 6)}`;
 }
-function uid(rnd, index, kind) {
-  return `${UID_ROOT}${kind}.${index}.${Math.floor(rnd() * 1e12)}`;
+/** A UUID-derived UID (PS3.5 B.2: "2.25." and a 128-bit number), drawn from the seeded generator. */
+function uid(rnd) {
+  let n = 0n;
+  for (let i = 0; i < 4; i++) n = (n << 32n) | BigInt(Math.floor(rnd() * 2 ** 32));
+  return `2.25.${n}`;
 }
 
 /**
@@ -96,7 +87,7 @@ function uid(rnd, index, kind) {
  * geometry to go with it.
  */
 export function chestHeader(index, { rows = 2788, columns = 2446, seed = 1 } = {}) {
-  const rnd = mulberry32(seed * 1_000_003 + index);
+  const rnd = randomGenerator(seed * 1_000_003 + index);
   const dx = index % 2 === 1;
   const mono1 = index % 2 === 0;
   const bitsStored = index % 4 < 2 ? 12 : 14;
@@ -104,9 +95,9 @@ export function chestHeader(index, { rows = 2788, columns = 2446, seed = 1 } = {
   const [manufacturer, model] = pick(rnd, MODELS);
   const studyDate = date(rnd, 2015, 2023);
   const studyTime = time(rnd);
-  const studyUID = uid(rnd, index, 1);
-  const seriesUID = uid(rnd, index, 2);
-  const sopUID = uid(rnd, index, 3);
+  const studyUID = uid(rnd);
+  const seriesUID = uid(rnd);
+  const sopUID = uid(rnd);
   const patientID = `CXR${pad(int(rnd, 0, 99_999_999), 8)}`;
   const name = `${pick(rnd, FAMILY)}^${pick(rnd, GIVEN)}`;
   const sex = pick(rnd, ['M', 'F', 'O']);
@@ -156,10 +147,10 @@ export function chestHeader(index, { rows = 2788, columns = 2446, seed = 1 } = {
     [0x00081050, 'PN', `${pick(rnd, FAMILY)}^${pick(rnd, GIVEN)}`],
     [0x00081070, 'PN', `${pick(rnd, FAMILY)}^${pick(rnd, GIVEN)}`],
     [0x00081090, 'LO', model],
-    [0x00081111, 'SQ', [item([[0x00081150, 'UI', '1.2.840.10008.3.1.2.3.3'], [0x00081155, 'UI', uid(rnd, index, 4)]])]],
+    [0x00081111, 'SQ', [item([[0x00081150, 'UI', '1.2.840.10008.3.1.2.3.3'], [0x00081155, 'UI', uid(rnd)]])]],
     [0x00082111, 'ST', index % 3 === 0 ? 'Edge enhancement, dynamic range compression' : ''],
     [0x00082218, 'SQ', [code('T-D3000', 'SRT', 'Chest', [[0x00082220, 'SQ', [code('G-A101', 'SRT', 'Left')]]])]],
-    [0x00083010, 'UI', uid(rnd, index, 5)],
+    [0x00083010, 'UI', uid(rnd)],
     // private block 1 (group 0009)
     [0x00090010, 'LO', 'CXRLAB SIM ACQ 01'],
     [0x00091001, 'LO', `PRESET_${pick(rnd, ['CHEST', 'CHEST_LOWDOSE', 'THORAX'])}`],
@@ -296,7 +287,7 @@ function voiLut(rnd, bitsStored) {
 
 /** An anatomy-ish chest image: two darker lung fields, a bright mediastinum and spine, ribs, noise. */
 export function chestPixels(rows, columns, bitsStored, mono1, seed) {
-  const rnd = mulberry32(seed);
+  const rnd = randomGenerator(seed);
   const max = (1 << bitsStored) - 1;
   const out = new Uint16Array(rows * columns);
   let s = (seed * 2654435761) >>> 0 || 1;

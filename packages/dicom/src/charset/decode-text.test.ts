@@ -5,6 +5,7 @@ import { testAsset } from '../internal/test-assets.js';
 import { CHARACTER_SETS, resolveCharacterSets } from './character-sets.js';
 import { decodeText, decodeTextWithWarnings, encodeText } from './decode-text.js';
 import { decodeIso2022 } from './iso2022-decoder.js';
+import { randomGenerator } from '../internal/random.js';
 
 interface PydicomCase {
   name: string;
@@ -33,17 +34,6 @@ function findCase(name: string): PydicomCase {
   return c;
 }
 
-/** A tiny deterministic PRNG (mulberry32) so the randomized tests are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('pydicom reference cases (test-assets/charset/pydicom-cases.json)', () => {
   it('has the cases', () => {
@@ -114,7 +104,7 @@ describe('decodeText', () => {
   it('replaces incomplete two-byte characters and never throws on random input', () => {
     assert.equal(decodeText(bytesOf('\x1b$B;3E'), ['', 'ISO 2022 IR 87'], false), '山\ufffd');
     const terms = [...CHARACTER_SETS.keys(), 'ISO_IR 999', 'utf-8', 'ISO IR 100'];
-    const next = rng(1);
+    const next = randomGenerator(1);
     for (let n = 0; n < 3000; n++) {
       const length = Math.floor(next() * 24);
       // bias towards ESC and the bytes of escape sequences and delimiters
@@ -134,7 +124,7 @@ describe('fast paths', () => {
   const isoTerms = [...CHARACTER_SETS.values()].filter((t) => t.standalone === undefined).map((t) => t.term);
 
   it('pure ASCII returns the same as the general ISO 2022 path', () => {
-    const next = rng(2);
+    const next = randomGenerator(2);
     for (const term of isoTerms) {
       for (const sets of [[term], ['', term], [term, 'ISO 2022 IR 87']]) {
         const resolved = resolveCharacterSets(sets);
@@ -157,7 +147,7 @@ describe('fast paths', () => {
   });
 
   it('a single character set without ESC returns the same as the general path', () => {
-    const next = rng(3);
+    const next = randomGenerator(3);
     for (const term of isoTerms) {
       const resolved = resolveCharacterSets([term]);
       for (let n = 0; n < 50; n++) {

@@ -7,6 +7,7 @@ import { TransferSyntaxes } from '../dictionary/transfer-syntax.js';
 import type { P10File } from './p10-file.js';
 import type { P10Token } from './tokens.js';
 import { swapBytes } from './byte-order.js';
+import { concatChunks } from './chunk-sink.js';
 
 interface PendingValue {
   tag: number;
@@ -16,7 +17,6 @@ interface PendingValue {
   implicitVR: boolean;
   ambiguousVR: string | undefined;
   pieces: Uint8Array[];
-  received: number;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -61,7 +61,7 @@ export class DataSetBuilder {
         }
         this.pending = {
           tag: token.tag, vr: token.vr, length: token.length, bigEndian: token.bigEndian,
-          implicitVR: token.implicitVR, ambiguousVR: token.ambiguousVR, pieces: [], received: 0,
+          implicitVR: token.implicitVR, ambiguousVR: token.ambiguousVR, pieces: [],
         };
         if (token.length === 0) this.finishValue();
         return;
@@ -95,7 +95,7 @@ export class DataSetBuilder {
       case 'fragment':
         this.pending = {
           tag: this.fragments!.tag, vr: 'OB', length: token.length, bigEndian: false,
-          implicitVR: false, ambiguousVR: undefined, pieces: [], received: 0,
+          implicitVR: false, ambiguousVR: undefined, pieces: [],
         };
         if (token.length === 0) this.finishValue();
         return;
@@ -115,14 +115,13 @@ export class DataSetBuilder {
   private addValue(bytes: Uint8Array, last: boolean): void {
     const p = this.pending!;
     p.pieces.push(bytes);
-    p.received += bytes.length;
     if (last) this.finishValue();
   }
 
   private finishValue(): void {
     const p = this.pending!;
     this.pending = undefined;
-    const value = p.pieces.length === 1 ? p.pieces[0]! : p.pieces.length === 0 ? EMPTY : concat(p.pieces, p.received);
+    const value = p.pieces.length === 1 ? p.pieces[0]! : p.pieces.length === 0 ? EMPTY : concatChunks(p.pieces);
     if (this.fragments) {
       if (this.fragmentCount++ === 0) (this.fragments as { offsetTable: Uint8Array }).offsetTable = value;
       else this.fragments.fragments.push(value);
@@ -157,12 +156,3 @@ export class DataSetBuilder {
   }
 }
 
-function concat(pieces: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
-}
