@@ -8,6 +8,7 @@ import { bytesElement } from '../data/element.js';
 import { lookupTag } from '../dictionary/lookup.js';
 import { lookupTransferSyntax, TransferSyntaxes, type TransferSyntax } from '../dictionary/transfer-syntax.js';
 import type { P10Token } from './tokens.js';
+import { decodeAscii } from '../values/encode.js';
 
 export interface P10ReadOptions {
   /** Stop at the top-level Pixel Data (or Float/Double Float Pixel Data) element without reading it. */
@@ -261,7 +262,7 @@ export class P10Reader {
     this.sawFileMeta = meta.size > 0;
     const uidElement = meta.get(Tags.TransferSyntaxUID);
     if (uidElement?.kind === 'bytes' && uidElement.value.length > 0) {
-      const uid = latin1(uidElement.value).replace(/[\0 ]+$/, '').trim();
+      const uid = decodeAscii(uidElement.value).replace(/[\0 ]+$/, '').trim();
       this.transferSyntaxUID = uid;
       const known = lookupTransferSyntax(uid);
       if (known) {
@@ -567,10 +568,4 @@ export class P10Reader {
 
 function hex2(n: number): string {
   return n.toString(16).padStart(2, '0');
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
 }

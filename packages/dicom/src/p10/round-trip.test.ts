@@ -7,7 +7,7 @@ import { inflateRawSync } from 'node:zlib';
 import { listFixtures } from '../internal/fixtures.js';
 import { toDicomJson } from '../json/to-json.js';
 import { DataSetBuilder } from './build-data-set.js';
-import { EXPECTED_ERRORS } from './golden-exceptions.js';
+import { EXPECTED_ERRORS } from '../internal/golden-exceptions.js';
 import { parseP10 } from './read.js';
 import { P10Reader } from './reader.js';
 import { encodeP10 } from './write.js';

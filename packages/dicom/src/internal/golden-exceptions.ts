@@ -1,16 +1,5 @@
 import type { DicomErrorCode } from '../core/errors.js';
 
-/**
- * Fixtures where our reading differs from pydicom's on purpose. Each entry says why; the golden test
- * applies the adjustment to both sides before comparing, so every other attribute is still checked.
- */
-export interface KnownDifference {
-  reason: string;
-  apply(ours: Record<string, unknown>, theirs: Record<string, unknown>): void;
-}
-
-export const KNOWN_DIFFERENCES: Record<string, KnownDifference[]> = {};
-
 /** Fixtures we reject with a typed error where pydicom reads on. dcmdump (dcmtk 3.6.7) rejects all three too. */
 export const EXPECTED_ERRORS: Record<string, { code: DicomErrorCode; reason: string }> = {
   'edge/MR_truncated.dcm': {
