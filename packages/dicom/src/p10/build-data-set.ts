@@ -139,7 +139,8 @@ export class DataSetBuilder {
     this.current.set(bytesElement(tag, vr, value));
   }
 
-  result(): P10File {
+  /** The file read so far; `bytesFetched` is what the caller took from its source. */
+  result(bytesFetched: number): P10File {
     if (!this.ended) throw new DicomError('ERR_TRUNCATED', 'the token stream ended before its end token');
     return {
       preamble: this.preamble,
@@ -151,6 +152,7 @@ export class DataSetBuilder {
         transferSyntaxInferred: this.inferred,
         stoppedBeforeTag: this.ended.stoppedBeforeTag,
         bytesRead: this.ended.offset,
+        bytesFetched,
       },
     };
   }

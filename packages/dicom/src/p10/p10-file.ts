@@ -21,4 +21,6 @@ export interface P10ReadInfo {
   stoppedBeforeTag: number | undefined;
   /** Bytes consumed (for a deflated file, of the inflated data set). */
   bytesRead: number;
+  /** Bytes taken from the source: read from the file (a header read stops early) or given in memory. */
+  bytesFetched: number;
 }

@@ -25,7 +25,7 @@ export function parseP10(bytes: Uint8Array, options: ReadOptions = {}): P10File 
   const builder = new DataSetBuilder();
   reader.write(bytes, true);
   drain(reader, builder);
-  return builder.result();
+  return builder.result(bytes.length);
 }
 
 const MAX_CHUNK = 4 * 1024 * 1024;
@@ -59,7 +59,7 @@ function* readPlan(size: number, options: ReadOptions): Generator<ReadRequest, P
     }
     position += got;
     reader.write(got === want ? buffer : buffer.subarray(0, got), position >= size || got < want);
-    if (drain(reader, builder)) return builder.result();
+    if (drain(reader, builder)) return builder.result(position);
     chunk = Math.min(chunk * 2, MAX_CHUNK);
   }
 }

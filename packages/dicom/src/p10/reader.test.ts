@@ -134,6 +134,7 @@ describe('streaming', () => {
     assert.ok(process.memoryUsage().arrayBuffers - before < 8 * 1024 * 1024, 'header read allocated less than 8 MB');
     assert.equal(file.info.stoppedBeforeTag, Tags.PixelData);
     assert.equal(file.info.bytesRead, header.length);
+    assert.equal(file.info.bytesFetched, 16384, 'one 16 KiB read, not the 200 MB');
     assert.equal(file.dataSet.has(Tags.PixelData), false);
     assert.equal(file.dataSet.size, 3);
   });
@@ -167,6 +168,19 @@ describe('streaming', () => {
     const last = reader.next();
     assert.ok(last?.type === 'value' && last.last && last.bytes.length === 600 && last.bytes.every((b) => b === 7));
     assert.equal(reader.next()?.type, 'end');
+  });
+
+  it('a long header value is fetched in one read of the size it needs', () => {
+    const prefix = concat(part10Prefix(EXPLICIT_LE), explicitLE(0x00281201, 'OW', new Uint8Array(300_000).fill(3)));
+    const bytes = concat(prefix, explicitLE(0x7fe00010, 'OW', new Uint8Array(100_000)));
+    const path = join(tmp, 'long-header.dcm');
+    writeFileSync(path, bytes);
+    const file = readDicomFileSync(path, { stopBeforePixelData: true });
+    assert.equal(file.info.stoppedBeforeTag, Tags.PixelData);
+    // 16 KiB, then exactly the rest of the LUT, then the next doubled chunk (64 KiB) to find the next
+    // header; doubling blindly would have read the whole file.
+    assert.equal(file.info.bytesFetched, prefix.length + 65536);
+    assert.ok(file.info.bytesFetched < bytes.length);
   });
 
   it('the truncated MR fixture still gives its header with stopBeforePixelData', () => {

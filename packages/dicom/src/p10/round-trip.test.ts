@@ -89,7 +89,7 @@ describe('reading in random-sized chunks gives the same data set', () => {
         reader.write(input.subarray(at, end), end === input.length);
         at = end;
       }
-      const chunked = builder.result();
+      const chunked = builder.result(input.length);
       assert.deepStrictEqual(toDicomJson(chunked.dataSet), toDicomJson(whole.dataSet));
       assert.deepStrictEqual(chunked.fileMeta && toDicomJson(chunked.fileMeta), whole.fileMeta && toDicomJson(whole.fileMeta));
     });
