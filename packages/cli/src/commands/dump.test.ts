@@ -62,6 +62,14 @@ describe('cxrlab dump', () => {
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
   });
 
+  it('--bulk files hold exactly the bytes InlineBinary would, for encapsulated pixel data too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxrlab-bulk-'));
+    const source = fixture('edge', 'JPEG2000.dcm');
+    const bulk = JSON.parse((await cli('dump', '--json', '--bulk', dir, '--bulk-threshold', '16', source)).stdout)['7FE00010'];
+    const inline = JSON.parse((await cli('dump', '--json', source)).stdout)['7FE00010'];
+    assert.ok(readFileSync(fileURLToPath(bulk.BulkDataURI)).equals(Buffer.from(inline.InlineBinary, 'base64')));
+  });
+
   it('a bad file gives a clear error naming it, and the other files are still dumped', async () => {
     const missing = join(tmpdir(), 'no-such-file.dcm');
     const { code, stdout, stderr } = await cli('dump', missing, fixture('edge', 'MR_truncated.dcm'), fixture('edge', 'MR_small.dcm'));
@@ -81,6 +89,9 @@ describe('cxrlab dump', () => {
     assert.equal((await cli('dump')).code, 2);
     assert.equal((await cli('dump', '--json', 'a', 'b')).code, 2);
     assert.equal((await cli('frobnicate')).code, 2);
+    const unknown = await cli('dump', '--frob', 'x.dcm');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--frob/);
     const help = await cli('dump', '--help');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /--bulk DIR/);

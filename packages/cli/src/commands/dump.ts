@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DicomError, dumpP10, readDicomFile, stringifyDicomJson, toDicomJson, type DicomJson, type Element } from '@cxrlab/dicom';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import type { Command } from '../run-cli.js';
@@ -21,22 +21,29 @@ Options:
 `;
 
 /** Writes bulk values as files named by their data set path and returns file: URIs for them. */
-function bulkWriter(dir: string): (element: Element, path: string) => string {
+function bulkWriter(dir: string): (bytes: Uint8Array, element: Element, path: string) => string {
   const root = resolve(dir);
   mkdirSync(root, { recursive: true });
-  return (element, path) => {
+  return (bytes, _element, path) => {
     const file = join(root, `${path.replaceAll('/', '.')}.bin`);
-    const bytes = element.kind === 'bytes' ? element.value : undefined;
-    const chunks = bytes ? [bytes] : element.kind === 'fragments' ? [element.offsetTable, ...element.fragments] : [];
     const temp = `${file}.tmp`;
-    writeFileSync(temp, Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.length))));
+    writeFileSync(temp, bytes);
     renameSync(temp, file);
     return pathToFileURL(file).href;
   };
 }
 
+/** node:util parseArgs, with its errors (unknown option, missing value) turned into usage errors. */
+function parseArguments<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseArguments({
     args,
     allowPositionals: true,
     options: {

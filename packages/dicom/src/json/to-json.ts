@@ -17,10 +17,11 @@ export type DicomJson = Record<string, DicomJsonAttribute>;
 
 export interface DicomJsonOptions {
   /**
-   * Called for binary values larger than bulkDataThreshold: return a URI to emit BulkDataURI instead of
-   * InlineBinary (or undefined to inline it). `path` is the data set path, e.g. "00400275/0/7FE00010".
+   * Called for binary values larger than bulkDataThreshold with the bytes InlineBinary would hold (for
+   * encapsulated pixel data, its items): return a URI to emit BulkDataURI instead (or undefined to
+   * inline it). `path` is the data set path, e.g. "00400275/0/7FE00010".
    */
-  bulkDataURI?: (element: Element, path: string) => string | undefined;
+  bulkDataURI?: (bytes: Uint8Array, element: Element, path: string) => string | undefined;
   /** Binary values of more than this many bytes go through bulkDataURI (default 1024). */
   bulkDataThreshold?: number;
 }
@@ -42,7 +43,7 @@ function safeInteger(value: bigint): number | string {
 function binary(element: Element, bytes: Uint8Array, vr: string, options: DicomJsonOptions, path: string): DicomJsonAttribute {
   if (bytes.length === 0) return { vr };
   if (options.bulkDataURI && bytes.length > (options.bulkDataThreshold ?? 1024)) {
-    const uri = options.bulkDataURI(element, path);
+    const uri = options.bulkDataURI(bytes, element, path);
     if (uri !== undefined) return { vr, BulkDataURI: uri };
   }
   return { vr, InlineBinary: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') };
