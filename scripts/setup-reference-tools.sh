@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Installs the independent reference implementations cxrlab is checked against, from Debian's
-# packages: pydicom (goldens, interoperability test, benchmarks) and dcmtk (dcmdump, for comparison).
+# packages: pydicom + GDCM + numpy + Pillow (goldens, interoperability tests, the Python pipeline
+# in the benchmarks), dcmtk (dcmdump, dcmdjpls), OpenJPEG's and OpenJPH's command-line tools
+# (native JPEG 2000 / HTJ2K reference decoders).
 # Needs root (apt-get); does nothing when they are already there.
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import pydicom' 2>/dev/null || need+=(python3-pydicom)
 /usr/bin/python3 -c 'import numpy' 2>/dev/null || need+=(python3-numpy)
+/usr/bin/python3 -c 'import gdcm' 2>/dev/null || need+=(python3-gdcm)
+/usr/bin/python3 -c 'import PIL' 2>/dev/null || need+=(python3-pil)
 command -v dcmdump >/dev/null 2>&1 || need+=(dcmtk)
+command -v opj_decompress >/dev/null 2>&1 || need+=(libopenjp2-tools)
+command -v ojph_expand >/dev/null 2>&1 || need+=(openjph-tools)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "reference tools present: $(/usr/bin/python3 -c 'import pydicom; print("pydicom", pydicom.__version__)'), $(dcmdump --version | head -1)"
+  echo "reference tools present: $(/usr/bin/python3 -c 'import pydicom, gdcm, PIL, numpy; print("pydicom", pydicom.__version__, "gdcm", gdcm.Version.GetVersion(), "Pillow", PIL.__version__, "numpy", numpy.__version__)'), $(dcmdump --version | head -1)"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,0 +1,170 @@
+import { DicomError, Tags, TransferSyntaxes, encapsulatedFrames, lookupTransferSyntax, nativeFrame, type DataSet, type P10File } from '@cxrlab/dicom';
+import type { CodecOutput } from '../codecs/codec.js';
+import { codecsFor, initCodecs, isCodecReady } from '../codecs/registry.js';
+import { allocatePixels, viewAs, type DecodedFrame, type PixelArray } from './decoded-frame.js';
+import { describePixels, frameByteLength, type PixelDescription } from './pixel-description.js';
+
+/** A data set and the transfer syntax its pixel data is encoded in. */
+export interface PixelSource {
+  dataSet: DataSet;
+  transferSyntaxUID: string;
+}
+
+export function pixelSource(file: P10File): PixelSource {
+  return { dataSet: file.dataSet, transferSyntaxUID: file.transferSyntax.uid };
+}
+
+/** Decodes frame `index` (0-based); loads the codecs it needs first. */
+export async function decodeFrame(source: PixelSource, index = 0): Promise<DecodedFrame> {
+  const ts = lookupTransferSyntax(source.transferSyntaxUID);
+  if (ts?.encapsulated) await initCodecs([source.transferSyntaxUID]);
+  return decodeFrameSync(source, index);
+}
+
+/** Decodes frame `index`; the codecs must have been loaded with `initCodecs`. */
+export function decodeFrameSync(source: PixelSource, index = 0): DecodedFrame {
+  const d = describePixels(source.dataSet, source.transferSyntaxUID);
+  if (index < 0 || index >= d.numberOfFrames || !Number.isInteger(index)) {
+    throw new DicomError('ERR_INVALID_VALUE', `frame ${index} does not exist (the image has ${d.numberOfFrames} frame${d.numberOfFrames === 1 ? '' : 's'}, numbered from 0)`, { tag: Tags.NumberOfFrames });
+  }
+  const pixels = source.dataSet.get(Tags.PixelData);
+  if (!pixels) {
+    const other = source.dataSet.get(Tags.FloatPixelData) ?? source.dataSet.get(Tags.DoubleFloatPixelData);
+    throw new DicomError('ERR_UNSUPPORTED', other ? 'float pixel data is not supported' : 'the data set has no Pixel Data (7FE0,0010)', { tag: Tags.PixelData });
+  }
+  if (pixels.kind === 'fragments') return decodeEncapsulated(source, d, index);
+  const ts = lookupTransferSyntax(source.transferSyntaxUID);
+  if (ts?.encapsulated) {
+    throw new DicomError('ERR_INVALID_VALUE', `transfer syntax ${ts.name} needs encapsulated pixel data, but Pixel Data is native`, { tag: Tags.PixelData });
+  }
+  const bytes = nativeFrame(source.dataSet, index);
+  if (bytes.length < frameByteLength(d)) {
+    throw new DicomError('ERR_TRUNCATED', `frame ${index} holds ${bytes.length} bytes; ${d.rows}x${d.columns}x${d.samplesPerPixel} at ${d.bitsAllocated} bits needs ${frameByteLength(d)}`, { tag: Tags.PixelData });
+  }
+  return finish({ bytes, planar: d.samplesPerPixel > 1 && d.planarConfiguration === 1 }, d);
+}
+
+function decodeEncapsulated(source: PixelSource, d: PixelDescription, index: number): DecodedFrame {
+  const uid = source.transferSyntaxUID;
+  const ts = lookupTransferSyntax(uid);
+  const frames = encapsulatedFrames(source.dataSet);
+  const fragments = frames[index];
+  if (!fragments) throw new DicomError('ERR_INVALID_VALUE', `frame ${index} is missing from the encapsulated pixel data (${frames.length} found)`, { tag: Tags.PixelData });
+  const frame = fragments.length === 1 ? fragments[0]! : concat(fragments);
+  if (uid === TransferSyntaxes.EncapsulatedUncompressedExplicitVRLittleEndian.uid) {
+    return finish({ bytes: checkLength(frame, d, index), planar: d.samplesPerPixel > 1 && d.planarConfiguration === 1 }, d);
+  }
+  const candidates = codecsFor(uid);
+  if (candidates.length === 0) {
+    throw new DicomError('ERR_UNSUPPORTED', `no decoder for transfer syntax ${uid}${ts ? ` (${ts.name})` : ''}`, { tag: Tags.PixelData });
+  }
+  const failures: string[] = [];
+  for (const codec of candidates) {
+    if (!isCodecReady(codec)) {
+      failures.push(`${codec.name}: not loaded (call initCodecs first)`);
+      continue;
+    }
+    if (codec.accepts && !codec.accepts(frame, d)) continue;
+    try {
+      return finish(codec.decode(frame, d), d);
+    } catch (error) {
+      failures.push(`${codec.name}: ${error instanceof DicomError ? error.reason : (error as Error).message}`);
+    }
+  }
+  throw new DicomError('ERR_INVALID_VALUE', `frame ${index} (${ts?.name ?? uid}) could not be decoded: ${failures.join('; ') || 'no codec accepted it'}`, { tag: Tags.PixelData });
+}
+
+function checkLength(bytes: Uint8Array, d: PixelDescription, index: number): Uint8Array {
+  if (bytes.length < frameByteLength(d)) {
+    throw new DicomError('ERR_TRUNCATED', `frame ${index} holds ${bytes.length} bytes; needs ${frameByteLength(d)}`, { tag: Tags.PixelData });
+  }
+  return bytes;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Codec output -> stored values: typed by Bits Allocated, interleaved, masked and sign-extended. */
+function finish(output: CodecOutput, d: PixelDescription): DecodedFrame {
+  const count = d.rows * d.columns * d.samplesPerPixel;
+  let data: PixelArray;
+  if (d.bitsAllocated === 1) {
+    data = unpackBits(output.bytes, count);
+  } else {
+    const size = output.bytesPerSample ?? Math.ceil(d.bitsAllocated / 8);
+    const allocated = size === Math.ceil(d.bitsAllocated / 8);
+    const view = viewAs(output.bytes, { bitsAllocated: size * 8, pixelRepresentation: d.pixelRepresentation });
+    if (view.length < count) {
+      throw new DicomError('ERR_TRUNCATED', `decoded frame has ${view.length} samples; ${d.rows}x${d.columns}x${d.samplesPerPixel} needs ${count}`, { tag: Tags.PixelData });
+    }
+    if (allocated && !output.planar) {
+      data = view.length === count ? view : view.subarray(0, count);
+    } else {
+      data = allocatePixels(d, count);
+      if (output.planar) interleave(view, data, d.rows * d.columns, d.samplesPerPixel);
+      else data.set(view.subarray(0, count));
+    }
+    data = maskAndExtend(data, d);
+  }
+  return {
+    rows: d.rows,
+    columns: d.columns,
+    samplesPerPixel: d.samplesPerPixel,
+    bitsStored: d.bitsStored,
+    signed: d.pixelRepresentation === 1,
+    photometricInterpretation: output.photometricInterpretation ?? d.photometricInterpretation,
+    data,
+  };
+}
+
+function unpackBits(bytes: Uint8Array, count: number): Uint8Array {
+  if (bytes.length * 8 < count) throw new DicomError('ERR_TRUNCATED', `1-bit frame holds ${bytes.length * 8} bits; needs ${count}`, { tag: Tags.PixelData });
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) out[i] = (bytes[i >> 3]! >> (i & 7)) & 1;
+  return out;
+}
+
+function interleave(planes: PixelArray, out: PixelArray, pixels: number, samples: number): void {
+  for (let s = 0; s < samples; s++) {
+    const base = s * pixels;
+    for (let i = 0, o = s; i < pixels; i++, o += samples) out[o] = planes[base + i]!;
+  }
+}
+
+/**
+ * Keeps only the Bits Stored bits ending at High Bit (PS3.5 8.1.1: the other bits may hold
+ * anything, e.g. overlays) and, for signed pixels, sign-extends them. Works in place when it
+ * can (the data is a view of the file's bytes only for native frames, which we must not modify).
+ */
+function maskAndExtend(data: PixelArray, d: PixelDescription): PixelArray {
+  const allocated = d.bitsAllocated;
+  const shift = Math.max(0, d.highBit - d.bitsStored + 1);
+  if (d.bitsStored >= allocated && shift === 0) return data;
+  const mask = d.bitsStored >= 32 ? 0xffffffff : (1 << d.bitsStored) - 1;
+  const signBit = 1 << (d.bitsStored - 1);
+  const needsWork = d.pixelRepresentation === 1 || shift > 0 || hasBitsOutside(data, mask);
+  if (!needsWork) return data;
+  const out = allocatePixels(d, data.length);
+  if (d.pixelRepresentation === 1) {
+    for (let i = 0; i < data.length; i++) {
+      const v = (data[i]! >>> shift) & mask;
+      out[i] = v & signBit ? v - (mask + 1) : v;
+    }
+  } else {
+    for (let i = 0; i < data.length; i++) out[i] = (data[i]! >>> shift) & mask;
+  }
+  return out;
+}
+
+function hasBitsOutside(data: PixelArray, mask: number): boolean {
+  const outside = ~mask;
+  for (let i = 0; i < data.length; i++) if (data[i]! & outside) return true;
+  return false;
+}
