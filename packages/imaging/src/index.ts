@@ -4,3 +4,14 @@ export { allocatePixels, type DecodedFrame, type PixelArray } from './pixel/deco
 export { decodeFrame, decodeFrameSync, pixelSource, type PixelSource } from './pixel/decode-frame.js';
 export type { PixelCodec, CodecOutput } from './codecs/codec.js';
 export { registerCodec, codecsFor, initCodecs, compressedTransferSyntaxes } from './codecs/registry.js';
+
+export { modalityLut, type ModalityLut } from './lut/modality-lut.js';
+export { fileVoiLut, percentileWindow, type VoiLut } from './lut/voi-lut.js';
+export { windowFunction, type VoiFunction } from './lut/window.js';
+export { invertsForDisplay } from './lut/presentation.js';
+export { renderFrame, WINDOW_MODES, type WindowMode, type RenderOptions, type RenderedImage } from './render/render-frame.js';
+export { modalityImage16, type ModalityImage16 } from './render/modality-image16.js';
+export { equalizationTable } from './render/equalize-histogram.js';
+export { encodeNpy } from './encode/npy.js';
+export { encodeRaster, type RasterInput, type RasterOptions, type EncodedRaster } from './encode/raster.js';
+export { convertFile, OUTPUT_FORMATS, type OutputFormat, type ConvertOptions, type ConvertedImage } from './convert/convert-file.js';

@@ -1,0 +1,54 @@
+import sharp from 'sharp';
+
+// cxrlab runs one conversion per worker thread; libvips' own thread pool would oversubscribe the
+// cores, and its operation cache only grows in a batch that never repeats an input.
+sharp.concurrency(1);
+sharp.cache(false);
+
+export interface RasterInput {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  /** 8-bit samples, or 16-bit grey for PNG. */
+  data: Uint8Array | Uint16Array;
+}
+
+export interface RasterOptions {
+  format: 'png' | 'jpeg';
+  /** Scale so the longer side is `size` pixels, keeping the aspect ratio (Lanczos 3). */
+  size?: number;
+  /** JPEG quality 1-100 (default 95). */
+  quality?: number;
+  /** PNG zlib level 0-9 (default 6, as Pillow). */
+  compressionLevel?: number;
+}
+
+export interface EncodedRaster {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** PNG (8 or 16 bits) or JPEG through libvips (sharp), optionally resized. */
+export async function encodeRaster(image: RasterInput, options: RasterOptions): Promise<EncodedRaster> {
+  const deep = image.data instanceof Uint16Array;
+  const bytes = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+  let pipeline = sharp(bytes, {
+    raw: { width: image.width, height: image.height, channels: image.channels, ...(deep ? { depth: 'ushort' as const } : {}) },
+    limitInputPixels: false,
+  });
+  let width = image.width;
+  let height = image.height;
+  if (options.size !== undefined) {
+    const scale = options.size / Math.max(width, height);
+    width = Math.max(1, Math.round(width * scale));
+    height = Math.max(1, Math.round(height * scale));
+    pipeline = pipeline.resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
+  }
+  if (deep) pipeline = pipeline.toColourspace('grey16');
+  else if (image.channels === 1) pipeline = pipeline.toColourspace('b-w');
+  const out = options.format === 'png'
+    ? await pipeline.png({ compressionLevel: options.compressionLevel ?? 6 }).toBuffer()
+    : await pipeline.jpeg({ quality: options.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
+  return { bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), width, height };
+}

@@ -1,0 +1,60 @@
+import type { DataSet } from '@cxrlab/dicom';
+import { fileVoiLut } from '../lut/voi-lut.js';
+import type { DecodedFrame } from '../pixel/decoded-frame.js';
+import { equalizationTable } from './equalize-histogram.js';
+
+/**
+ * The VinDr-CXR release's conversion: stored values scaled by their maximum to 0-255 (floor),
+ * MONOCHROME1 inverted, then OpenCV-style histogram equalisation when the maximum exceeds 255.
+ */
+export function renderVindr(frame: DecodedFrame, monochrome1: boolean): Uint8Array {
+  const data = frame.data;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) if (data[i]! > max) max = data[i]!;
+  const out = new Uint8Array(data.length);
+  if (!(max > 0)) {
+    if (monochrome1) out.fill(255);
+    return out;
+  }
+  const scale = 255 / max;
+  for (let i = 0; i < data.length; i++) {
+    const v = Math.floor(data[i]! * scale);
+    const b = v < 0 ? 0 : v > 255 ? 255 : v;
+    out[i] = monochrome1 ? 255 - b : b;
+  }
+  if (max > 255) {
+    const histogram = new Uint32Array(256);
+    for (let i = 0; i < out.length; i++) histogram[out[i]!]!++;
+    const table = equalizationTable(histogram);
+    for (let i = 0; i < out.length; i++) out[i] = table[out[i]!]!;
+  }
+  return out;
+}
+
+/**
+ * The Kaggle VinBigData notebooks' `read_xray`: pydicom's `apply_voi_lut` on the stored values
+ * (the file's VOI LUT Sequence, else its window; nothing when it has neither), MONOCHROME1 as
+ * `max - v`, then min-max to 0-255 truncated like numpy's `astype(uint8)`.
+ */
+export function renderKaggle(frame: DecodedFrame, dataSet: DataSet, monochrome1: boolean, voiIndex: number): Uint8Array {
+  const voi = fileVoiLut(dataSet, frame.signed, voiIndex);
+  const data = frame.data;
+  const values = new Float64Array(data.length);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = voi ? voi.apply(data[i]!) : data[i]!;
+    values[i] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const out = new Uint8Array(data.length);
+  // After `max - v` the range is the same; only the direction flips.
+  const range = max - min;
+  if (!(range > 0)) return out;
+  for (let i = 0; i < values.length; i++) {
+    const shifted = monochrome1 ? max - values[i]! : values[i]! - min;
+    out[i] = Math.min(255, Math.floor((shifted / range) * 255));
+  }
+  return out;
+}
