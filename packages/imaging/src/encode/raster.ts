@@ -32,9 +32,9 @@ export interface EncodedRaster {
 /** PNG (8 or 16 bits) or JPEG through libvips (sharp), optionally resized. */
 export async function encodeRaster(image: RasterInput, options: RasterOptions): Promise<EncodedRaster> {
   const deep = image.data instanceof Uint16Array;
-  const bytes = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-  let pipeline = sharp(bytes, {
-    raw: { width: image.width, height: image.height, channels: image.channels, ...(deep ? { depth: 'ushort' as const } : {}) },
+  // sharp takes the sample depth of raw input from the typed array's type.
+  let pipeline = sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: image.channels },
     limitInputPixels: false,
   });
   let width = image.width;

@@ -23,14 +23,14 @@ export async function decodeFrame(source: PixelSource, index = 0): Promise<Decod
 
 /** Decodes frame `index`; the codecs must have been loaded with `initCodecs`. */
 export function decodeFrameSync(source: PixelSource, index = 0): DecodedFrame {
-  const d = describePixels(source.dataSet, source.transferSyntaxUID);
-  if (index < 0 || index >= d.numberOfFrames || !Number.isInteger(index)) {
-    throw new DicomError('ERR_INVALID_VALUE', `frame ${index} does not exist (the image has ${d.numberOfFrames} frame${d.numberOfFrames === 1 ? '' : 's'}, numbered from 0)`, { tag: Tags.NumberOfFrames });
-  }
   const pixels = source.dataSet.get(Tags.PixelData);
   if (!pixels) {
     const other = source.dataSet.get(Tags.FloatPixelData) ?? source.dataSet.get(Tags.DoubleFloatPixelData);
     throw new DicomError('ERR_UNSUPPORTED', other ? 'float pixel data is not supported' : 'the data set has no Pixel Data (7FE0,0010)', { tag: Tags.PixelData });
+  }
+  const d = describePixels(source.dataSet, source.transferSyntaxUID);
+  if (index < 0 || index >= d.numberOfFrames || !Number.isInteger(index)) {
+    throw new DicomError('ERR_INVALID_VALUE', `frame ${index} does not exist (the image has ${d.numberOfFrames} frame${d.numberOfFrames === 1 ? '' : 's'}, numbered from 0)`, { tag: Tags.NumberOfFrames });
   }
   if (pixels.kind === 'fragments') return decodeEncapsulated(source, d, index);
   const ts = lookupTransferSyntax(source.transferSyntaxUID);
