@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DicomError, readDicomFileSync } from '@cxrlab/dicom';
-import { PYDICOM_WITH_GDCM, runPythonReference } from '../internal/python-reference.js';
+import { PYDICOM_WITH_GDCM, SKIP_WITHOUT_REFERENCE, runPythonReference } from '../internal/python-reference.js';
 import { sharedFixture } from '../internal/test-assets.js';
 import { convertFile, type ConvertOptions } from './convert-file.js';
 
@@ -66,7 +66,7 @@ for c in json.load(sys.stdin):
 print(json.dumps(out))
 `;
 
-describe('convertFile against pydicom + GDCM, numpy and Pillow', () => {
+describe('convertFile against pydicom + GDCM, numpy and Pillow', { skip: SKIP_WITHOUT_REFERENCE }, () => {
   let results: Record<string, Record<string, unknown>>;
   const outputs: Record<string, Uint8Array> = {};
   before(async () => {

@@ -3,6 +3,17 @@ import { spawnSync } from 'node:child_process';
 /** Debian's python3, where pydicom, GDCM, numpy and Pillow are installed (scripts/setup-reference-tools.sh). */
 export const REFERENCE_PYTHON = '/usr/bin/python3';
 
+/** pydicom, GDCM, numpy and Pillow importable from the reference python. */
+export const HAS_REFERENCE_PYTHON = spawnSync(REFERENCE_PYTHON, ['-c', 'import pydicom, gdcm, numpy, PIL'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * For `describe(name, { skip: SKIP_WITHOUT_REFERENCE }, ...)`: tests that run the reference tools are
+ * skipped, saying why, on a machine without them, but never under CI=true, where they then fail.
+ */
+export const SKIP_WITHOUT_REFERENCE: string | false = !HAS_REFERENCE_PYTHON && !process.env.CI
+  ? 'reference tools missing: run scripts/setup-reference-tools.sh as root'
+  : false;
+
 /**
  * Runs a Python script with the reference libraries and returns what it printed as JSON.
  * `input` is passed as JSON on stdin.

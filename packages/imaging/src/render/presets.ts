@@ -2,6 +2,7 @@ import type { DataSet } from '@cxrlab/dicom';
 import { fileVoiLut } from '../lut/voi-lut.js';
 import type { DecodedFrame } from '../pixel/decoded-frame.js';
 import { equalizationTable } from './equalize-histogram.js';
+import { valueHistogram } from './value-histogram.js';
 
 /**
  * The VinDr-CXR release's conversion: stored values scaled by their maximum to 0-255 (floor),
@@ -38,23 +39,44 @@ export function renderVindr(frame: DecodedFrame, monochrome1: boolean): Uint8Arr
  */
 export function renderKaggle(frame: DecodedFrame, dataSet: DataSet, monochrome1: boolean, voiIndex: number): Uint8Array {
   const voi = fileVoiLut(dataSet, frame.signed, voiIndex);
+  const f = voi ? voi.apply : (x: number) => x;
   const data = frame.data;
-  const values = new Float64Array(data.length);
+  const out = new Uint8Array(data.length);
+  const histogram = valueHistogram(frame);
+  if (histogram) {
+    // One evaluation per distinct stored value, then a table lookup per pixel.
+    const values = new Float64Array(histogram.counts.length);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = f(i - histogram.offset);
+      values[i] = v;
+      if (histogram.counts[i]! > 0) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    const table = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) table[i] = kaggleByte(values[i]!, min, max, monochrome1);
+    const offset = histogram.offset;
+    for (let i = 0; i < data.length; i++) out[i] = table[data[i]! + offset]!;
+    return out;
+  }
+  const values = Float64Array.from(data, (x) => f(x));
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const v = voi ? voi.apply(data[i]!) : data[i]!;
-    values[i] = v;
+  for (const v of values) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const out = new Uint8Array(data.length);
-  // After `max - v` the range is the same; only the direction flips.
-  const range = max - min;
-  if (!(range > 0)) return out;
-  for (let i = 0; i < values.length; i++) {
-    const shifted = monochrome1 ? max - values[i]! : values[i]! - min;
-    out[i] = Math.min(255, Math.floor((shifted / range) * 255));
-  }
+  for (let i = 0; i < values.length; i++) out[i] = kaggleByte(values[i]!, min, max, monochrome1);
   return out;
+}
+
+/** `max - v` for MONOCHROME1 (the range is unchanged, only the direction), min-max, truncation. */
+function kaggleByte(v: number, min: number, max: number, monochrome1: boolean): number {
+  const range = max - min;
+  if (!(range > 0)) return 0;
+  const shifted = monochrome1 ? max - v : v - min;
+  return Math.min(255, Math.max(0, Math.floor((shifted / range) * 255)));
 }
