@@ -37,11 +37,40 @@ export function decodeFrameSync(source: PixelSource, index = 0): DecodedFrame {
   if (ts?.encapsulated) {
     throw new DicomError('ERR_INVALID_VALUE', `transfer syntax ${ts.name} needs encapsulated pixel data, but Pixel Data is native`, { tag: Tags.PixelData });
   }
+  if (d.photometricInterpretation === 'YBR_FULL_422' && d.samplesPerPixel === 3) {
+    return finish({ bytes: expandYbr422(pixels.kind === 'bytes' ? pixels.value : new Uint8Array(), d, index), planar: false }, d);
+  }
   const bytes = nativeFrame(source.dataSet, index);
   if (bytes.length < frameByteLength(d)) {
     throw new DicomError('ERR_TRUNCATED', `frame ${index} holds ${bytes.length} bytes; ${d.rows}x${d.columns}x${d.samplesPerPixel} at ${d.bitsAllocated} bits needs ${frameByteLength(d)}`, { tag: Tags.PixelData });
   }
   return finish({ bytes, planar: d.samplesPerPixel > 1 && d.planarConfiguration === 1 }, d);
+}
+
+/**
+ * Native YBR_FULL_422 (PS3.3 C.7.6.3.1.2): each pair of pixels is stored as Y1 Y2 Cb Cr, so a frame
+ * is 2/3 the size of a full one. Expanded to Y Cb Cr per pixel, the pair sharing its chroma.
+ */
+function expandYbr422(all: Uint8Array, d: PixelDescription, index: number): Uint8Array {
+  if (d.bitsAllocated !== 8) throw new DicomError('ERR_UNSUPPORTED', `YBR_FULL_422 with Bits Allocated ${d.bitsAllocated} is not supported`, { tag: Tags.BitsAllocated });
+  if (d.columns % 2 !== 0) throw new DicomError('ERR_INVALID_VALUE', `YBR_FULL_422 needs an even number of columns, not ${d.columns}`, { tag: Tags.Columns });
+  const size = d.rows * d.columns * 2;
+  const start = size * index;
+  if (start + size > all.length) {
+    throw new DicomError('ERR_TRUNCATED', `pixel data holds ${all.length} bytes; YBR_FULL_422 frame ${index} needs bytes up to ${start + size}`, { tag: Tags.PixelData });
+  }
+  const out = new Uint8Array(d.rows * d.columns * 3);
+  for (let i = start, o = 0; i < start + size; i += 4, o += 6) {
+    const cb = all[i + 2]!;
+    const cr = all[i + 3]!;
+    out[o] = all[i]!;
+    out[o + 1] = cb;
+    out[o + 2] = cr;
+    out[o + 3] = all[i + 1]!;
+    out[o + 4] = cb;
+    out[o + 5] = cr;
+  }
+  return out;
 }
 
 function decodeEncapsulated(source: PixelSource, d: PixelDescription, index: number): DecodedFrame {
