@@ -12,7 +12,7 @@ export interface ModalityImage16 {
 }
 
 /**
- * The modality LUT output (no VOI, no inversion), rounded, shifted by the smallest value the
+ * The modality LUT output (no VOI, no inversion), rounded half away from zero, shifted by the smallest value the
  * LUT can give for the stored range when that is negative, clamped to 0..65535.
  */
 export function modalityImage16(frame: DecodedFrame, dataSet: DataSet): ModalityImage16 {
@@ -21,7 +21,7 @@ export function modalityImage16(frame: DecodedFrame, dataSet: DataSet): Modality
   const storedMin = frame.signed ? -(2 ** (frame.bitsStored - 1)) : 0;
   const storedMax = frame.signed ? 2 ** (frame.bitsStored - 1) - 1 : 2 ** frame.bitsStored - 1;
   const lowest = modality.kind === 'sequence' ? 0 : Math.min(modality.apply(storedMin), modality.apply(storedMax));
-  const offset = lowest < 0 ? -Math.round(lowest) : 0;
+  const offset = lowest < 0 ? -roundHalfAway(lowest) : 0;
   const out = new Uint16Array(frame.data.length);
   const data = frame.data;
   if (modality.kind === 'identity') {
@@ -31,9 +31,14 @@ export function modalityImage16(frame: DecodedFrame, dataSet: DataSet): Modality
     }
   } else {
     for (let i = 0; i < data.length; i++) {
-      const v = Math.round(modality.apply(data[i]!)) + offset;
+      const v = roundHalfAway(modality.apply(data[i]!)) + offset;
       out[i] = v < 0 ? 0 : v > 65535 ? 65535 : v;
     }
   }
   return { width: frame.columns, height: frame.rows, data: out, offset };
+}
+
+/** Rounds half away from zero, as the 8-bit output does (Math.round takes -0.5 up to 0). */
+function roundHalfAway(v: number): number {
+  return v < 0 ? -Math.round(-v) : Math.round(v);
 }

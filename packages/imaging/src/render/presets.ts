@@ -17,9 +17,9 @@ export function renderVindr(frame: DecodedFrame, monochrome1: boolean): Uint8Arr
     if (monochrome1) out.fill(255);
     return out;
   }
-  const scale = 255 / max;
   for (let i = 0; i < data.length; i++) {
-    const v = Math.floor(data[i]! * scale);
+    // a * 255 / max, in that order: a * (255 / max) gives 254.99999999999997 at a = max = 979.
+    const v = Math.floor((data[i]! * 255) / max);
     const b = v < 0 ? 0 : v > 255 ? 255 : v;
     out[i] = monochrome1 ? 255 - b : b;
   }

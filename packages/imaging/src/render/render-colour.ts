@@ -1,13 +1,13 @@
 import { DicomError, type DataSet } from '@cxrlab/dicom';
 import type { DecodedFrame } from '../pixel/decoded-frame.js';
 import type { RenderedImage } from './render-frame.js';
+import { expandSegmentedLut } from './segmented-lut.js';
 
 const PALETTE = [
   { descriptor: 0x00281101, data: 0x00281201, name: 'Red' },
   { descriptor: 0x00281102, data: 0x00281202, name: 'Green' },
   { descriptor: 0x00281103, data: 0x00281203, name: 'Blue' },
 ] as const;
-const SEGMENTED_RED = 0x00281221;
 
 /** RGB, YBR_FULL (PS3.3 C.7.6.3.1.2) and PALETTE COLOR frames as 8-bit RGB; no windowing. */
 export function renderColour(frame: DecodedFrame, ds: DataSet): RenderedImage {
@@ -53,24 +53,39 @@ function clampByte(v: number): number {
   return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
 }
 
-function paletteLut(ds: DataSet, descriptorTag: number, dataTag: number, name: string): { first: number; table: Uint8Array } {
+const SEGMENTED = { Red: 0x00281221, Green: 0x00281222, Blue: 0x00281223 } as const;
+
+function paletteLut(ds: DataSet, descriptorTag: number, dataTag: number, name: 'Red' | 'Green' | 'Blue'): { first: number; table: Uint8Array } {
   const descriptor = ds.get(descriptorTag);
-  const data = ds.get(dataTag);
-  if (descriptor?.kind !== 'bytes' || descriptor.value.length < 6 || data?.kind !== 'bytes') {
-    if (ds.has(SEGMENTED_RED)) throw new DicomError('ERR_UNSUPPORTED', 'segmented palette colour LUTs are not supported', { tag: SEGMENTED_RED });
-    throw new DicomError('ERR_INVALID_VALUE', `${name} Palette Color LUT is missing`, { tag: dataTag });
+  if (descriptor?.kind !== 'bytes' || descriptor.value.length < 6) {
+    throw new DicomError('ERR_INVALID_VALUE', `${name} Palette Color LUT Descriptor is missing`, { tag: descriptorTag });
   }
   const d = descriptor.value;
   const count = (d[0]! | (d[1]! << 8)) || 65536;
   const first = d[2]! | (d[3]! << 8);
   const bits = d[4]! | (d[5]! << 8);
-  const table = new Uint8Array(count);
-  const bytes = data.value;
-  const wide = bytes.length >= count * 2;
-  const max = 2 ** (bits > 8 ? 16 : 8) - 1;
-  for (let i = 0; i < count; i++) {
-    const v = wide ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : bytes[i]!;
-    table[i] = bits > 8 ? Math.round((v * 255) / max) : wide ? v & 0xff : v;
-  }
+  const entries = paletteEntries(ds, dataTag, SEGMENTED[name], name, count);
+  const table = new Uint8Array(entries.length);
+  // Entries are 16-bit words; an 8-bit LUT holds 0-255 in them. Scaled to 8 bits by rounding.
+  const max = bits > 8 ? 65535 : 255;
+  for (let i = 0; i < entries.length; i++) table[i] = Math.round((Math.min(entries[i]!, max) * 255) / max);
   return { first, table };
+}
+
+function paletteEntries(ds: DataSet, dataTag: number, segmentedTag: number, name: string, count: number): ArrayLike<number> {
+  const data = ds.get(dataTag);
+  if (data?.kind === 'bytes' && data.value.length > 0) {
+    const bytes = data.value;
+    if (bytes.length >= count * 2) return Array.from({ length: count }, (_, i) => bytes[2 * i]! | (bytes[2 * i + 1]! << 8));
+    if (bytes.length >= count) return bytes.subarray(0, count);
+    throw new DicomError('ERR_INVALID_VALUE', `${name} Palette Color LUT Data holds ${bytes.length} bytes for ${count} entries`, { tag: dataTag });
+  }
+  const segmented = ds.get(segmentedTag);
+  if (segmented?.kind === 'bytes' && segmented.value.length >= 2) {
+    const v = segmented.value;
+    const words = new Uint16Array(v.length >> 1);
+    for (let i = 0; i < words.length; i++) words[i] = v[2 * i]! | (v[2 * i + 1]! << 8);
+    return expandSegmentedLut(words, segmentedTag);
+  }
+  throw new DicomError('ERR_INVALID_VALUE', `${name} Palette Color LUT Data is missing`, { tag: dataTag });
 }
