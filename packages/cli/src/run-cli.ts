@@ -1,4 +1,5 @@
 import { DicomError } from '@cxrlab/dicom';
+import { convertCommand } from './commands/convert.js';
 import { dumpCommand } from './commands/dump.js';
 import { ExitCode, UsageError, type CliIO } from './io.js';
 
@@ -9,7 +10,7 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-const COMMANDS: Command[] = [dumpCommand];
+const COMMANDS: Command[] = [dumpCommand, convertCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
