@@ -3,6 +3,7 @@ import type { PixelDescription } from '../pixel/pixel-description.js';
 import { loadEmscripten } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
 import { checkGeometry, describe } from './openjpeg.js';
+import { hasEndMarker } from './jpeg-markers.js';
 
 interface FrameInfo { width: number; height: number; bitsPerSample: number; componentCount: number }
 interface JpegLSDecoder {
@@ -27,6 +28,8 @@ export const charlsCodec: PixelCodec = {
   },
   decode(frame: Uint8Array, d: PixelDescription): CodecOutput {
     if (!decoder) throw new Error('charls codec used before init()');
+    // CharLS fails on a cut-short stream too, but only after up to ~10 s on a chest X-ray.
+    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'JPEG-LS stream does not end with an EOI marker (FFD9): truncated or overwritten');
     decoder.getEncodedBuffer(frame.length).set(frame);
     try {
       decoder.decode();

@@ -2,7 +2,7 @@ import { DicomError, TransferSyntaxes } from '@cxrlab/dicom';
 import type { PixelDescription } from '../pixel/pixel-description.js';
 import { requireCjs } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
-import { jpegPrecision } from './jpeg-markers.js';
+import { hasEndMarker, jpegPrecision } from './jpeg-markers.js';
 import { describe } from './openjpeg.js';
 
 interface Context {
@@ -43,6 +43,8 @@ export const dcmtkJpegCodec: PixelCodec = {
     if (!codecs) throw new Error('dcmtk-ijg codec used before init()');
     const header = jpegPrecision(frame);
     if (!header) throw new DicomError('ERR_INVALID_VALUE', 'JPEG stream has no SOI/SOF marker');
+    // Without EOI the IJG decoders fill the rest of the frame (often black) with only a warning.
+    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'JPEG stream does not end with an EOI marker (FFD9): truncated or overwritten');
     const colour = d.samplesPerPixel === 3;
     const context = new codecs.Context({
       width: d.columns, height: d.rows,

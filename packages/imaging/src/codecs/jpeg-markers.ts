@@ -29,3 +29,16 @@ export function jpegPrecision(data: Uint8Array): JpegFrameHeader | undefined {
   }
   return undefined;
 }
+
+/**
+ * True when the stream ends with FF D9 (JPEG EOI, JPEG 2000 / HTJ2K EOC), allowing for padding
+ * after it (DICOM pads odd-length fragments with 00; some writers add more). FF D9 cannot occur in
+ * entropy-coded data, so a stream without it near its end was cut short or overwritten: the IJG,
+ * libjpeg-turbo and OpenJPH decoders then fill the missing part silently instead of failing.
+ */
+export function hasEndMarker(data: Uint8Array, slack = 64): boolean {
+  for (let at = data.length - 2; at >= 0 && at >= data.length - slack; at--) {
+    if (data[at] === 0xff && data[at + 1] === 0xd9) return true;
+  }
+  return false;
+}

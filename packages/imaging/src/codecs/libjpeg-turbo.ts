@@ -2,7 +2,7 @@ import { DicomError, TransferSyntaxes } from '@cxrlab/dicom';
 import type { PixelDescription } from '../pixel/pixel-description.js';
 import { loadEmscripten } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
-import { jpegPrecision } from './jpeg-markers.js';
+import { hasEndMarker, jpegPrecision } from './jpeg-markers.js';
 import { checkGeometry, describe } from './openjpeg.js';
 
 interface FrameInfo { width: number; height: number; bitsPerSample: number; componentCount: number }
@@ -32,6 +32,8 @@ export const libjpegTurboCodec: PixelCodec = {
   },
   decode(frame: Uint8Array, d: PixelDescription): CodecOutput {
     if (!decoder) throw new Error('libjpeg-turbo codec used before init()');
+    // Without EOI the IJG decoders fill the rest of the frame (often black) with only a warning.
+    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'JPEG stream does not end with an EOI marker (FFD9): truncated or overwritten');
     decoder.getEncodedBuffer(frame.length).set(frame);
     try {
       decoder.decode();

@@ -1,7 +1,8 @@
 import { DicomError, TransferSyntaxes } from '@cxrlab/dicom';
 import type { PixelDescription } from '../pixel/pixel-description.js';
-import { loadEmscripten } from '../internal/wasm-module.js';
+import { requireCjs } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
+import { hasEndMarker } from './jpeg-markers.js';
 
 interface FrameInfo { width: number; height: number; bitsPerSample: number; componentCount: number; isSigned: boolean }
 interface J2KDecoder {
@@ -14,6 +15,12 @@ interface J2KDecoder {
 interface OpenJpegModule { J2KDecoder: new () => J2KDecoder }
 
 let decoder: J2KDecoder | undefined;
+/**
+ * OpenJPEG's [ERROR] lines during the current decode. The wrapper only prints them: on a failed
+ * header or tile it returns without throwing and leaves the PREVIOUS frame's info and pixels in
+ * place (another file's image, same size), so they are the only sign that this decode failed.
+ */
+const messages: string[] = [];
 
 /** JPEG 2000 (and HTJ2K as a fallback) through the WebAssembly build of OpenJPEG 2.5. */
 export const openJpegCodec: PixelCodec = {
@@ -24,17 +31,25 @@ export const openJpegCodec: PixelCodec = {
   ],
   async init() {
     if (decoder) return;
-    const module = await loadEmscripten<OpenJpegModule>('@cornerstonejs/codec-openjpeg/decodewasmjs');
+    const factory = requireCjs('@cornerstonejs/codec-openjpeg/decodewasmjs') as (options: object) => Promise<OpenJpegModule>;
+    const keep = (line: string) => {
+      if (line.includes('[ERROR]')) messages.push(line.trim());
+    };
+    const module = await factory({ print: keep, printErr: keep });
     decoder = new module.J2KDecoder();
   },
   decode(frame: Uint8Array, d: PixelDescription): CodecOutput {
     if (!decoder) throw new Error('openjpeg codec used before init()');
+    // OpenJPEG decodes some cut-short codestreams with only a warning, the rest as zero.
+    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'JPEG 2000 codestream does not end with an EOC marker (FFD9): truncated or overwritten');
+    messages.length = 0;
     decoder.getEncodedBuffer(frame.length).set(frame);
     try {
       decoder.decode();
     } catch (error) {
       throw new DicomError('ERR_INVALID_VALUE', `JPEG 2000 codestream could not be decoded (${describe(error)})`);
     }
+    if (messages.length > 0) throw new DicomError('ERR_INVALID_VALUE', `JPEG 2000 codestream could not be decoded (OpenJPEG: ${messages.join('; ')})`);
     const info = decoder.getFrameInfo();
     checkGeometry('JPEG 2000', info, d);
     // The decoder writes samples interleaved, 8 bits per sample up to 8-bit precision, else 16.

@@ -3,6 +3,7 @@ import type { PixelDescription } from '../pixel/pixel-description.js';
 import { loadEmscripten } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
 import { checkGeometry, describe } from './openjpeg.js';
+import { hasEndMarker } from './jpeg-markers.js';
 
 interface FrameInfo { width: number; height: number; bitsPerSample: number; componentCount: number; isSigned: boolean }
 interface HTJ2KDecoder {
@@ -26,6 +27,8 @@ export const openJphCodec: PixelCodec = {
   },
   decode(frame: Uint8Array, d: PixelDescription): CodecOutput {
     if (!decoder) throw new Error('openjph codec used before init()');
+    // OpenJPH decodes a cut-short codestream without complaint, the missing code-blocks as zero.
+    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'HTJ2K codestream does not end with an EOC marker (FFD9): truncated or overwritten');
     decoder.getEncodedBuffer(frame.length).set(frame);
     try {
       decoder.decode();

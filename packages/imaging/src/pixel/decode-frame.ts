@@ -34,7 +34,9 @@ export function decodeFrameSync(source: PixelSource, index = 0): DecodedFrame {
   }
   if (pixels.kind === 'fragments') return decodeEncapsulated(source, d, index);
   const ts = lookupTransferSyntax(source.transferSyntaxUID);
-  if (ts?.encapsulated) {
+  // A private or newer syntax may store native pixels in any byte order or packing: do not guess.
+  if (!ts) throw new DicomError('ERR_UNSUPPORTED', `unknown transfer syntax ${source.transferSyntaxUID}: its pixel data encoding is not known`, { tag: Tags.PixelData });
+  if (ts.encapsulated) {
     throw new DicomError('ERR_INVALID_VALUE', `transfer syntax ${ts.name} needs encapsulated pixel data, but Pixel Data is native`, { tag: Tags.PixelData });
   }
   if (d.photometricInterpretation === 'YBR_FULL_422' && d.samplesPerPixel === 3) {
