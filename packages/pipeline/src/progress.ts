@@ -31,13 +31,21 @@ function clock(ms: number): string {
   return hh > 0 ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
-/** "123/1000  12.3%  45.2 files/s  ETA 0:19  2 failed": the bar's text for counts after `elapsedMs`. */
+const BAR_WIDTH = 20;
+
+/** "[#####...............]" for a fraction done. */
+export function bar(fraction: number): string {
+  const filled = Math.max(0, Math.min(BAR_WIDTH, Math.floor(fraction * BAR_WIDTH)));
+  return `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
+}
+
+/** "[##..] 123/1000  12.3%  45.2 files/s  ETA 0:19  2 failed": the bar's text for counts after `elapsedMs`. */
 export function formatProgress(counts: ProgressCounts, elapsedMs: number, label = ''): string {
   const { total, done, failed } = counts;
   const percent = total > 0 ? ((100 * done) / total).toFixed(1) : '100.0';
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const eta = done > 0 && rate > 0 ? clock(((total - done) / rate) * 1000) : '--';
-  const parts = [`${label ? `${label} ` : ''}${done}/${total}`, `${percent}%`, `${rate.toFixed(1)} files/s`, `ETA ${eta}`];
+  const parts = [`${label ? `${label} ` : ''}${bar(total > 0 ? done / total : 1)} ${done}/${total}`, `${percent}%`, `${rate.toFixed(1)} files/s`, `ETA ${eta}`];
   if (failed > 0) parts.push(`${failed} failed`);
   return parts.join('  ');
 }

@@ -261,7 +261,7 @@ describe('cxrlab convert', () => {
     const { inDir, out } = workspace();
     const { io, out: text } = bufferIO(true);
     assert.equal(await runCli(['convert', join(inDir, 'mr'), out], io), 0);
-    assert.match(text.stderr, /\r\x1b\[2Kconvert 0\/1 {2}0\.0%/);
+    assert.match(text.stderr, /\r\x1b\[2Kconvert \[\.{20}\] 0\/1 {2}0\.0%/);
     assert.match(text.stderr, /\r\x1b\[2K(cxrlab convert: 1 converted)/);
   });
 
