@@ -1,6 +1,7 @@
 import { DicomError } from '@cxrlab/dicom';
 import { convertCommand } from './commands/convert.js';
 import { dumpCommand } from './commands/dump.js';
+import { synthCommand } from './commands/synth.js';
 import { ExitCode, UsageError, type CliIO } from './io.js';
 
 export interface Command {
@@ -10,7 +11,7 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-const COMMANDS: Command[] = [dumpCommand, convertCommand];
+const COMMANDS: Command[] = [dumpCommand, convertCommand, synthCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -15,3 +15,12 @@ export { equalizationTable } from './render/equalize-histogram.js';
 export { encodeNpy } from './encode/npy.js';
 export { encodeRaster, type RasterInput, type RasterOptions, type EncodedRaster } from './encode/raster.js';
 export { convertFile, OUTPUT_FORMATS, type OutputFormat, type ConvertOptions, type ConvertedImage } from './convert/convert-file.js';
+
+// Pixel data encoders and the synthetic chest radiograph generator (`cxrlab synth`).
+export { PIXEL_ENCODINGS, PIXEL_ENCODING_NAMES, isPixelEncoding, type PixelEncoding } from './encode-pixels/pixel-encodings.js';
+export { encodePixelData, type EncodePixelOptions, type EncodedPixelData } from './encode-pixels/encode-pixel-data.js';
+export { encapsulateFrames } from './encode-pixels/encapsulate.js';
+export type { GreyFrame } from './encode-pixels/frame-encoder.js';
+export { synthesizeChestImage, type ChestImage, type ChestImageOptions, type Monochrome } from './synth/chest-image.js';
+export { synthesizeChestFile, photometricFor, type SynthChestFile, type SynthChestFileOptions, type PhotometricChoice } from './synth/synth-chest-file.js';
+export { chestHeader, type ChestHeaderOptions } from './synth/chest-header.js';
