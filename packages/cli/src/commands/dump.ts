@@ -1,9 +1,9 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DicomError, dumpP10, readDicomFile, stringifyDicomJson, toDicomJson, type DicomJson, type Element } from '@cxrlab/dicom';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
+import { parseArguments } from '../options.js';
 import type { Command } from '../run-cli.js';
 
 const USAGE = `Usage: cxrlab dump FILE... [options]
@@ -31,15 +31,6 @@ function bulkWriter(dir: string): (bytes: Uint8Array, element: Element, path: st
     renameSync(temp, file);
     return pathToFileURL(file).href;
   };
-}
-
-/** node:util parseArgs, with its errors (unknown option, missing value) turned into usage errors. */
-function parseArguments<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {

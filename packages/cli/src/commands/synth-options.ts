@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { PIXEL_ENCODING_NAMES, type PhotometricChoice, type PixelEncoding } from '@cxrlab/imaging';
+import { oneOf, parseArguments, wholeNumber } from '../options.js';
 import { UsageError } from '../io.js';
 
 /** A parsed `cxrlab synth` command line. */
@@ -18,40 +18,22 @@ export interface SynthRequest {
 
 const PHOTOMETRIC: readonly PhotometricChoice[] = ['MONOCHROME1', 'MONOCHROME2', 'mixed'];
 
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${text}"`);
-  return text as T;
-}
-
 /** Parses and checks the arguments; every problem is a UsageError. */
 export function parseSynthArgs(args: string[]): SynthRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        count: { type: 'string', default: '1' },
-        rows: { type: 'string', default: '2788' },
-        cols: { type: 'string', default: '2446' },
-        bits: { type: 'string', default: '12' },
-        photometric: { type: 'string', default: 'mixed' },
-        syntax: { type: 'string', default: 'explicit' },
-        seed: { type: 'string', default: '1' },
-        workers: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseArguments({
+    args,
+    allowPositionals: true,
+    options: {
+      count: { type: 'string', default: '1' },
+      rows: { type: 'string', default: '2788' },
+      cols: { type: 'string', default: '2446' },
+      bits: { type: 'string', default: '12' },
+      photometric: { type: 'string', default: 'mixed' },
+      syntax: { type: 'string', default: 'explicit' },
+      seed: { type: 'string', default: '1' },
+      workers: { type: 'string' },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('no OUT-DIR given');
   if (positionals.length > 1) throw new UsageError(`one OUT-DIR only, not ${positionals.length} (${positionals.join(' ')})`);

@@ -1,28 +1,17 @@
 // Test-only: the display pipeline goldens (test-assets/render-goldens, made by
 // scripts/goldens/generate_render_goldens.py from scripts/goldens/reference_render.py).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
+import { sharedFixture, testAsset } from './test-assets.js';
 
 /** A path under packages/imaging/test-assets/render-goldens. */
 export function renderGoldenPath(...parts: string[]): string {
-  return join(packageRoot(), 'test-assets', 'render-goldens', ...parts);
+  return testAsset('render-goldens', ...parts);
 }
 
 /** A path under ../shared/fixtures/dicom. */
 export function sharedDicomFixture(...parts: string[]): string {
-  return resolve(packageRoot(), '..', '..', '..', 'shared', 'fixtures', 'dicom', ...parts);
+  return sharedFixture(...parts);
 }
 
 /** Every `step`-th row and column of an image, zlib-compressed and base64-encoded. */

@@ -1,4 +1,4 @@
-import { DicomError, Tags, TransferSyntaxes, encapsulatedFrames, lookupTransferSyntax, nativeFrame, type DataSet, type P10File } from '@cxrlab/dicom';
+import { DicomError, Tags, concatChunks, TransferSyntaxes, encapsulatedFrames, lookupTransferSyntax, nativeFrame, type DataSet, type P10File } from '@cxrlab/dicom';
 import type { CodecOutput } from '../codecs/codec.js';
 import { codecsFor, initCodecs, isCodecReady } from '../codecs/registry.js';
 import { allocatePixels, viewAs, type DecodedFrame, type PixelArray } from './decoded-frame.js';
@@ -81,7 +81,7 @@ function decodeEncapsulated(source: PixelSource, d: PixelDescription, index: num
   const frames = encapsulatedFrames(source.dataSet);
   const fragments = frames[index];
   if (!fragments) throw new DicomError('ERR_INVALID_VALUE', `frame ${index} is missing from the encapsulated pixel data (${frames.length} found)`, { tag: Tags.PixelData });
-  const frame = fragments.length === 1 ? fragments[0]! : concat(fragments);
+  const frame = fragments.length === 1 ? fragments[0]! : concatChunks(fragments);
   if (uid === TransferSyntaxes.EncapsulatedUncompressedExplicitVRLittleEndian.uid) {
     return finish({ bytes: checkLength(frame, d, index), planar: d.samplesPerPixel > 1 && d.planarConfiguration === 1 }, d);
   }
@@ -110,16 +110,6 @@ function checkLength(bytes: Uint8Array, d: PixelDescription, index: number): Uin
     throw new DicomError('ERR_TRUNCATED', `frame ${index} holds ${bytes.length} bytes; needs ${frameByteLength(d)}`, { tag: Tags.PixelData });
   }
   return bytes;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** Codec output -> stored values: typed by Bits Allocated, interleaved, masked and sign-extended. */

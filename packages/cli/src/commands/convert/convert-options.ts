@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { OUTPUT_FORMATS, WINDOW_MODES, type ConvertOptions, type OutputFormat, type WindowMode } from '@cxrlab/imaging';
+import { oneOf, parseArguments, wholeNumber } from '../../options.js';
 import { UsageError } from '../../io.js';
 
 /** Bump when the same options start giving different outputs, so that finished outputs are re-made. */
@@ -23,42 +23,23 @@ export const EXTENSIONS: Record<OutputFormat, '.png' | '.jpg' | '.npy'> = { png:
 
 const DEFAULT_TIMEOUT_S = 300;
 
-function wholeNumber(name: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} must be a whole number${max < Number.MAX_SAFE_INTEGER ? ` from ${min} to ${max}` : ` of at least ${min}`}, not "${text}"`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${text}"`);
-  return text as T;
-}
-
 /** Parses and checks the arguments; every problem is a UsageError. */
 export function parseConvertArgs(args: string[]): ConvertRequest {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'png' },
-        window: { type: 'string' },
-        size: { type: 'string' },
-        frame: { type: 'string' },
-        workers: { type: 'string' },
-        quality: { type: 'string' },
-        timeout: { type: 'string' },
-        'file-list': { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseArguments({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'png' },
+      window: { type: 'string' },
+      size: { type: 'string' },
+      frame: { type: 'string' },
+      workers: { type: 'string' },
+      quality: { type: 'string' },
+      timeout: { type: 'string' },
+      'file-list': { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const outDir = positionals.at(-1);
   if (outDir === undefined) throw new UsageError('no OUT-DIR given');
