@@ -1,17 +1,18 @@
 import { DicomError } from '@cxrlab/dicom';
-import { convertCommand } from './commands/convert.js';
-import { dumpCommand } from './commands/dump.js';
-import { synthCommand } from './commands/synth.js';
 import { ExitCode, UsageError, type CliIO } from './io.js';
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-const COMMANDS: Command[] = [dumpCommand, convertCommand, synthCommand];
+/** The commands, each loaded only when it runs (convert and synth pull in the codecs). */
+const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Command> }> = [
+  { name: 'dump', summary: 'print a DICOM file as a listing or as DICOM JSON', load: async () => (await import('./commands/dump.js')).dumpCommand },
+  { name: 'convert', summary: 'convert DICOM files to PNG, 16-bit PNG, JPEG or NumPy, in parallel and resumably', load: async () => (await import('./commands/convert.js')).convertCommand },
+  { name: 'synth', summary: 'write synthetic chest radiographs (CR / DX) in any of six transfer syntaxes', load: async () => (await import('./commands/synth.js')).synthCommand },
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -39,11 +40,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write('cxrlab 0.1.0\n');
     return ExitCode.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`cxrlab: unknown command "${name}"\n\n${help()}`);
     return ExitCode.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage);
     return ExitCode.ok;

@@ -115,7 +115,6 @@ export async function runConvert(args: string[], io: CliIO, deps: ConvertDeps = 
 
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'convert DICOM files to PNG, 16-bit PNG, JPEG or NumPy, in parallel and resumably',
   usage: USAGE,
   run: (args, io) => runConvert(args, io),
 };

@@ -79,7 +79,6 @@ async function run(args: string[], io: CliIO): Promise<number> {
 
 export const dumpCommand: Command = {
   name: 'dump',
-  summary: 'print a DICOM file as a listing or as DICOM JSON',
   usage: USAGE,
   run,
 };

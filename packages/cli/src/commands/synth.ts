@@ -84,7 +84,6 @@ export async function runSynth(args: string[], io: CliIO, deps: SynthDeps = {}):
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'write synthetic chest radiographs (CR / DX) in any of six transfer syntaxes',
   usage: USAGE,
   run: (args, io) => runSynth(args, io),
 };

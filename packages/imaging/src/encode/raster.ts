@@ -1,9 +1,21 @@
-import sharp from 'sharp';
+import type SharpType from 'sharp';
 
-// cxrlab runs one conversion per worker thread; libvips' own thread pool would oversubscribe the
-// cores, and its operation cache only grows in a batch that never repeats an input.
-sharp.concurrency(1);
-sharp.cache(false);
+let loaded: Promise<typeof SharpType> | undefined;
+
+/**
+ * sharp (libvips) on first use: loading it costs about 100 ms, which commands that never encode
+ * an image should not pay. cxrlab runs one conversion per worker thread, so libvips' own thread
+ * pool would oversubscribe the cores, and its operation cache only grows in a batch that never
+ * repeats an input.
+ */
+function loadSharp(): Promise<typeof SharpType> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 export interface RasterInput {
   width: number;
@@ -31,6 +43,7 @@ export interface EncodedRaster {
 
 /** PNG (8 or 16 bits) or JPEG through libvips (sharp), optionally resized. */
 export async function encodeRaster(image: RasterInput, options: RasterOptions): Promise<EncodedRaster> {
+  const sharp = await loadSharp();
   const deep = image.data instanceof Uint16Array;
   // sharp takes the sample depth of raw input from the typed array's type.
   let pipeline = sharp(image.data, {

@@ -1,6 +1,6 @@
 // The worker side of `cxrlab convert`: one DICOM file in, one image file out (written atomically).
 import { readDicomFileSync } from '@cxrlab/dicom';
-import { convertFile, initCodecs, type ConvertOptions } from '@cxrlab/imaging';
+import { convertFile, type ConvertOptions } from '@cxrlab/imaging';
 import { writeFileAtomicSync } from '@cxrlab/pipeline';
 
 export interface ConvertJob {
@@ -17,9 +17,8 @@ export interface ConvertDone {
   height: number;
 }
 
-export async function setup(): Promise<void> {
-  await initCodecs();
-}
+/** Nothing to prepare: decoding loads the codecs a file's transfer syntax needs on first use. */
+export async function setup(): Promise<void> {}
 
 export async function run(job: ConvertJob): Promise<ConvertDone> {
   const file = readDicomFileSync(job.input);
