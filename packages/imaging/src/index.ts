@@ -24,3 +24,4 @@ export type { GreyFrame } from './encode-pixels/frame-encoder.js';
 export { synthesizeChestImage, type ChestImage, type ChestImageOptions, type Monochrome } from './synth/chest-image.js';
 export { synthesizeChestFile, photometricFor, type SynthChestFile, type SynthChestFileOptions, type PhotometricChoice } from './synth/synth-chest-file.js';
 export { chestHeader, type ChestHeaderOptions } from './synth/chest-header.js';
+export { encodePng, type PngImage, type PngOptions } from './encode/png.js';

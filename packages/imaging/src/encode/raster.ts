@@ -1,4 +1,5 @@
 import type SharpType from 'sharp';
+import { encodePng } from './png.js';
 
 let loaded: Promise<typeof SharpType> | undefined;
 
@@ -31,7 +32,7 @@ export interface RasterOptions {
   size?: number;
   /** JPEG quality 1-100 (default 95). */
   quality?: number;
-  /** PNG zlib level 0-9 (default 6, as Pillow). */
+  /** PNG zlib level 0-9 (default 4: encode/png.ts). */
   compressionLevel?: number;
 }
 
@@ -41,8 +42,14 @@ export interface EncodedRaster {
   height: number;
 }
 
-/** PNG (8 or 16 bits) or JPEG through libvips (sharp), optionally resized. */
+/**
+ * PNG (8 or 16 bits, our own encoder: encode/png.ts) or JPEG (libvips, through sharp), optionally
+ * resized with libvips' Lanczos 3.
+ */
 export async function encodeRaster(image: RasterInput, options: RasterOptions): Promise<EncodedRaster> {
+  if (options.format === 'png' && options.size === undefined) {
+    return { bytes: encodePng(image, { level: options.compressionLevel }), width: image.width, height: image.height };
+  }
   const sharp = await loadSharp();
   const deep = image.data instanceof Uint16Array;
   // sharp takes the sample depth of raw input from the typed array's type.
@@ -60,8 +67,16 @@ export async function encodeRaster(image: RasterInput, options: RasterOptions): 
   }
   if (deep) pipeline = pipeline.toColourspace('grey16');
   else if (image.channels === 1) pipeline = pipeline.toColourspace('b-w');
-  const out = options.format === 'png'
-    ? await pipeline.png({ compressionLevel: options.compressionLevel ?? 6 }).toBuffer()
-    : await pipeline.jpeg({ quality: options.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
-  return { bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), width, height };
+  if (options.format === 'jpeg') {
+    const out = await pipeline.jpeg({ quality: options.quality ?? 95, chromaSubsampling: '4:4:4' }).toBuffer();
+    return { bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), width, height };
+  }
+  const { data, info } = await pipeline.raw(deep ? { depth: 'ushort' } : {}).toBuffer({ resolveWithObject: true });
+  if (info.width !== width || info.height !== height || info.channels !== image.channels) {
+    throw new Error(`resize gave ${info.width}x${info.height}x${info.channels}, expected ${width}x${height}x${image.channels}`);
+  }
+  const resized = deep
+    ? new Uint16Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return { bytes: encodePng({ width, height, channels: image.channels, data: resized }, { level: options.compressionLevel }), width, height };
 }
