@@ -2,7 +2,8 @@
 # Installs the independent reference implementations cxrlab is checked against, from Debian's
 # packages: pydicom + GDCM + numpy + Pillow (goldens, interoperability tests, the Python pipeline
 # in the benchmarks), dcmtk (dcmdump, dcmdjpls), OpenJPEG's and OpenJPH's command-line tools
-# (native JPEG 2000 / HTJ2K reference decoders).
+# (native JPEG 2000 / HTJ2K reference decoders), and the OpenJPEG and CharLS headers the imaging
+# benchmark builds its native decode harnesses against.
 # Needs root (apt-get); does nothing when they are already there.
 set -euo pipefail
 need=()
@@ -13,6 +14,9 @@ need=()
 command -v dcmdump >/dev/null 2>&1 || need+=(dcmtk)
 command -v opj_decompress >/dev/null 2>&1 || need+=(libopenjp2-tools)
 command -v ojph_expand >/dev/null 2>&1 || need+=(openjph-tools)
+# headers for the native OpenJPEG and CharLS decode harnesses of `npm run bench:imaging` (built with gcc)
+[ -e /usr/include/openjpeg-2.5/openjpeg.h ] || need+=(libopenjp2-7-dev)
+[ -e /usr/include/charls/charls.h ] || need+=(libcharls-dev)
 if [ ${#need[@]} -eq 0 ]; then
   echo "reference tools present: $(/usr/bin/python3 -c 'import pydicom, gdcm, PIL, numpy; print("pydicom", pydicom.__version__, "gdcm", gdcm.Version.GetVersion(), "Pillow", PIL.__version__, "numpy", numpy.__version__)'), $(dcmdump --version | head -1)"
   exit 0
