@@ -16,20 +16,19 @@
 //          CXRLAB_PYTHON=/path/to/python3 overrides /usr/bin/python3.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
   closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, statSync,
   unlinkSync, writeFileSync, writeSync,
 } from 'node:fs';
-import { cpus } from 'node:os';
 import { dirname, join, resolve, basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   readDicomFileSync, readDicomFile, writeDicomFileSync, decodeElement,
 } from '../../packages/dicom/dist/index.js';
 import { ensureSyntheticChestFiles } from './synthetic-cr.mjs';
+import { cpuModel, memoryGiB, sourceFingerprint } from './machine-info.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -169,34 +168,7 @@ function writeList(name, files) {
 
 // ---- machine ------------------------------------------------------------------------------------
 
-function cpuModel() {
-  try {
-    const m = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) return m[1].trim();
-  } catch { /* not Linux */ }
-  return cpus()[0]?.model ?? 'unknown';
-}
 
-/** sha256 over packages/dicom/src (paths and contents), so a figure can be tied to the code it measured. */
-function sourceFingerprint() {
-  const hash = createHash('sha256');
-  let files = 0;
-  let newest = 0;
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      const st = statSync(path);
-      if (st.isDirectory()) walk(path);
-      else if (name.endsWith('.ts')) {
-        hash.update(path.slice(ROOT.length)).update(readFileSync(path));
-        files++;
-        newest = Math.max(newest, st.mtimeMs);
-      }
-    }
-  };
-  walk(join(ROOT, 'packages/dicom/src'));
-  return { sha256: hash.digest('hex').slice(0, 16), files, newest: new Date(newest).toISOString() };
-}
 
 // ---- main ---------------------------------------------------------------------------------------
 
@@ -205,8 +177,8 @@ const versions = checkPython();
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 log('# @cxrlab/dicom benchmark (npm run bench:dicom)');
 log(`date: ${new Date().toISOString()}`);
-log(`machine: nproc=${nproc}, CPU: ${cpuModel()}, RAM ${fmt(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 / 1024, 1)} GiB`);
-const source = sourceFingerprint();
+log(`machine: nproc=${nproc}, CPU: ${cpuModel()}, RAM ${fmt(memoryGiB(), 1)} GiB`);
+const source = sourceFingerprint(ROOT, ['dicom'], { includeTests: true });
 log(`library: packages/dicom/src, ${source.files} .ts files, sha256 ${source.sha256}, newest change ${source.newest}`);
 log(`node ${process.version}; ${versions ? `pydicom ${versions.pydicom} on Python ${versions.python} (${PYTHON})` : 'pydicom: NOT AVAILABLE'}`);
 if (pydicomProblem) {

@@ -35,7 +35,6 @@
 //          CXRLAB_PYTHON=/path/to/python3 overrides /usr/bin/python3.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync,
 } from 'node:fs';
@@ -44,6 +43,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encapsulatedFrames, readDicomFileSync } from '../../packages/dicom/dist/index.js';
 import { decodeFrameSync, initCodecs, pixelSource } from '../../packages/imaging/dist/index.js';
+import { cpuModel, memoryGiB, sourceFingerprint } from './machine-info.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -91,35 +91,7 @@ const progress = (s) => process.stdout.write(`  … ${s}\n`);
 const tail = (text, n = 3) => (text || '').toString().trim().split('\n').slice(-n).join(' | ');
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-function cpuModel() {
-  try {
-    const m = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) return m[1].trim();
-  } catch { /* not Linux */ }
-  return cpus()[0]?.model ?? 'unknown';
-}
 
-/** sha256 over the .ts sources (tests excluded) of the packages a conversion runs through. */
-function sourceFingerprint() {
-  const hash = createHash('sha256');
-  let files = 0;
-  let newest = 0;
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      const st = statSync(path);
-      if (st.isDirectory()) walk(path);
-      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
-        hash.update(path.slice(ROOT.length)).update(readFileSync(path));
-        files++;
-        newest = Math.max(newest, st.mtimeMs);
-      }
-    }
-  };
-  for (const p of ['dicom', 'imaging', 'pipeline', 'cli']) walk(join(ROOT, 'packages', p, 'src'));
-  return { sha256: hash.digest('hex').slice(0, 16), files, newest: new Date(newest).toISOString() };
-}
 
 function gitCommit() {
   try {
@@ -406,11 +378,11 @@ function pythonConvert(list) {
 
 const startedAt = Date.now();
 mkdirSync(TMP, { recursive: true });
-const source = sourceFingerprint();
+const source = sourceFingerprint(ROOT, ['dicom', 'imaging', 'pipeline', 'cli']);
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 log('# @cxrlab/imaging benchmark (npm run bench:imaging)');
 log(`date: ${new Date().toISOString()}`);
-log(`machine: nproc=${nproc}, CPU: ${cpuModel()}, RAM ${fmt(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 / 1024, 1)} GiB`);
+log(`machine: nproc=${nproc}, CPU: ${cpuModel()}, RAM ${fmt(memoryGiB(), 1)} GiB`);
 log(`library: packages/{dicom,imaging,pipeline,cli}/src, ${source.files} .ts files, sha256 ${source.sha256}, newest change ${source.newest}; HEAD ${gitCommit()}`);
 
 // tools
