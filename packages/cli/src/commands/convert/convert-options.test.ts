@@ -34,6 +34,6 @@ describe('parseConvertArgs', () => {
 
 describe('fingerprintSource', () => {
   it('holds the converter version and the options', () => {
-    assert.deepEqual(fingerprintSource({ format: 'png', window: 'auto' }), { converter: 1, format: 'png', window: 'auto' });
+    assert.deepEqual(fingerprintSource({ format: 'png', window: 'auto' }), { converter: 2, format: 'png', window: 'auto' });
   });
 });

@@ -4,7 +4,7 @@ import { oneOf, parseArguments, wholeNumber } from '../../options.js';
 import { UsageError } from '../../io.js';
 
 /** Bump when the same options start giving different outputs, so that finished outputs are re-made. */
-export const CONVERTER_VERSION = 1;
+export const CONVERTER_VERSION = 2; // 2: our own PNG encoder, vindr scaling fix
 
 /** A parsed `cxrlab convert` command line. */
 export interface ConvertRequest {
