@@ -3,7 +3,7 @@ import type { PixelDescription } from '../pixel/pixel-description.js';
 import { requireCjs } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
 import { hasEndMarker, jpegPrecision } from './jpeg-markers.js';
-import { describe } from './openjpeg.js';
+import { describe } from './wasm-decoder.js';
 
 interface Context {
   getDecodedBuffer(): Uint8Array | undefined;

@@ -1,20 +1,13 @@
-import { DicomError, TransferSyntaxes } from '@cxrlab/dicom';
+import { TransferSyntaxes } from '@cxrlab/dicom';
 import type { PixelDescription } from '../pixel/pixel-description.js';
 import { loadEmscripten } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
-import { hasEndMarker, jpegPrecision } from './jpeg-markers.js';
-import { checkGeometry, describe } from './openjpeg.js';
+import { jpegPrecision } from './jpeg-markers.js';
+import { runWasmDecoder, type WasmDecoder } from './wasm-decoder.js';
 
-interface FrameInfo { width: number; height: number; bitsPerSample: number; componentCount: number }
-interface JPEGDecoder {
-  getEncodedBuffer(length: number): Uint8Array;
-  decode(): void;
-  getFrameInfo(): FrameInfo;
-  getDecodedBuffer(): Uint8Array;
-}
-interface TurboModule { JPEGDecoder: new () => JPEGDecoder }
+interface TurboModule { JPEGDecoder: new () => WasmDecoder }
 
-let decoder: JPEGDecoder | undefined;
+let decoder: WasmDecoder | undefined;
 
 /** 8-bit JPEG Baseline through the WebAssembly build of libjpeg-turbo; YCbCr comes out RGB. */
 export const libjpegTurboCodec: PixelCodec = {
@@ -32,16 +25,7 @@ export const libjpegTurboCodec: PixelCodec = {
   },
   decode(frame: Uint8Array, d: PixelDescription): CodecOutput {
     if (!decoder) throw new Error('libjpeg-turbo codec used before init()');
-    // Without EOI the IJG decoders fill the rest of the frame (often black) with only a warning.
-    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'JPEG stream does not end with an EOI marker (FFD9): truncated or overwritten');
-    decoder.getEncodedBuffer(frame.length).set(frame);
-    try {
-      decoder.decode();
-    } catch (error) {
-      throw new DicomError('ERR_INVALID_VALUE', `JPEG stream could not be decoded (${describe(error)})`);
-    }
-    const info = decoder.getFrameInfo();
-    checkGeometry('JPEG', info, d);
+    const info = runWasmDecoder(decoder, frame, d, { name: 'JPEG', stream: 'stream', marker: 'EOI' });
     return {
       bytes: decoder.getDecodedBuffer().slice(),
       planar: false,

@@ -2,19 +2,11 @@ import { DicomError, TransferSyntaxes } from '@cxrlab/dicom';
 import type { PixelDescription } from '../pixel/pixel-description.js';
 import { requireCjs } from '../internal/wasm-module.js';
 import type { CodecOutput, PixelCodec } from './codec.js';
-import { hasEndMarker } from './jpeg-markers.js';
+import { bytesPerSample, j2kColour, runWasmDecoder, type WasmDecoder } from './wasm-decoder.js';
 
-interface FrameInfo { width: number; height: number; bitsPerSample: number; componentCount: number; isSigned: boolean }
-interface J2KDecoder {
-  getEncodedBuffer(length: number): Uint8Array;
-  decode(): void;
-  getFrameInfo(): FrameInfo;
-  getDecodedBuffer(): Uint8Array;
-  getColorSpace(): number;
-}
-interface OpenJpegModule { J2KDecoder: new () => J2KDecoder }
+interface OpenJpegModule { J2KDecoder: new () => WasmDecoder }
 
-let decoder: J2KDecoder | undefined;
+let decoder: WasmDecoder | undefined;
 /**
  * OpenJPEG's [ERROR] lines during the current decode. The wrapper only prints them: on a failed
  * header or tile it returns without throwing and leaves the PREVIOUS frame's info and pixels in
@@ -40,33 +32,11 @@ export const openJpegCodec: PixelCodec = {
   },
   decode(frame: Uint8Array, d: PixelDescription): CodecOutput {
     if (!decoder) throw new Error('openjpeg codec used before init()');
-    // OpenJPEG decodes some cut-short codestreams with only a warning, the rest as zero.
-    if (!hasEndMarker(frame)) throw new DicomError('ERR_TRUNCATED', 'JPEG 2000 codestream does not end with an EOC marker (FFD9): truncated or overwritten');
     messages.length = 0;
-    decoder.getEncodedBuffer(frame.length).set(frame);
-    try {
-      decoder.decode();
-    } catch (error) {
-      throw new DicomError('ERR_INVALID_VALUE', `JPEG 2000 codestream could not be decoded (${describe(error)})`);
-    }
-    if (messages.length > 0) throw new DicomError('ERR_INVALID_VALUE', `JPEG 2000 codestream could not be decoded (OpenJPEG: ${messages.join('; ')})`);
-    const info = decoder.getFrameInfo();
-    checkGeometry('JPEG 2000', info, d);
-    // The decoder writes samples interleaved, 8 bits per sample up to 8-bit precision, else 16.
-    const bytes = decoder.getDecodedBuffer().slice();
-    return { bytes, planar: false, bytesPerSample: info.bitsPerSample <= 8 ? 1 : 2, photometricInterpretation: d.samplesPerPixel === 3 && d.photometricInterpretation.startsWith('YBR_') ? 'RGB' : undefined };
+    const info = runWasmDecoder(decoder, frame, d, { name: 'JPEG 2000', stream: 'codestream', marker: 'EOC' }, () => {
+      if (messages.length > 0) throw new DicomError('ERR_INVALID_VALUE', `JPEG 2000 codestream could not be decoded (OpenJPEG: ${messages.join('; ')})`);
+    });
+    // Samples come out interleaved.
+    return { bytes: decoder.getDecodedBuffer().slice(), planar: false, bytesPerSample: bytesPerSample(info), photometricInterpretation: j2kColour(d) };
   },
 };
-
-export function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'number') return `WebAssembly exception ${error}`;
-  return String(error);
-}
-
-export function checkGeometry(what: string, info: { width: number; height: number; componentCount: number }, d: PixelDescription): void {
-  if (info.width !== d.columns || info.height !== d.rows || info.componentCount !== d.samplesPerPixel) {
-    throw new DicomError('ERR_INVALID_VALUE',
-      `${what} frame is ${info.width}x${info.height}x${info.componentCount} but the header says ${d.columns}x${d.rows}x${d.samplesPerPixel}`);
-  }
-}

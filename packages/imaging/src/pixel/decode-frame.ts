@@ -42,10 +42,8 @@ export function decodeFrameSync(source: PixelSource, index = 0): DecodedFrame {
   if (d.photometricInterpretation === 'YBR_FULL_422' && d.samplesPerPixel === 3) {
     return finish({ bytes: expandYbr422(pixels.kind === 'bytes' ? pixels.value : new Uint8Array(), d, index), planar: false }, d);
   }
+  // nativeFrame throws ERR_TRUNCATED when the pixel data is shorter than the frame.
   const bytes = nativeFrame(source.dataSet, index);
-  if (bytes.length < frameByteLength(d)) {
-    throw new DicomError('ERR_TRUNCATED', `frame ${index} holds ${bytes.length} bytes; ${d.rows}x${d.columns}x${d.samplesPerPixel} at ${d.bitsAllocated} bits needs ${frameByteLength(d)}`, { tag: Tags.PixelData });
-  }
   return finish({ bytes, planar: d.samplesPerPixel > 1 && d.planarConfiguration === 1 }, d);
 }
 
@@ -161,8 +159,8 @@ function interleave(planes: PixelArray, out: PixelArray, pixels: number, samples
 
 /**
  * Keeps only the Bits Stored bits ending at High Bit (PS3.5 8.1.1: the other bits may hold
- * anything, e.g. overlays) and, for signed pixels, sign-extends them. Works in place when it
- * can (the data is a view of the file's bytes only for native frames, which we must not modify).
+ * anything, e.g. overlays) and, for signed pixels, sign-extends them, into a new array: the data
+ * may be a view of the file's bytes, which we must not modify. Unchanged data is returned as is.
  */
 function maskAndExtend(data: PixelArray, d: PixelDescription): PixelArray {
   const allocated = d.bitsAllocated;
