@@ -1,8 +1,8 @@
 import { loadEmscripten } from '../internal/wasm-module.js';
-import { encoderFailure, frameBytes, frameInfo, type GreyFrame, type WasmFrameInfo } from './frame-encoder.js';
+import { encoderFailure, frameBytes, frameInfo, type GreyFrame, type EncoderFrameInfo } from './frame-encoder.js';
 
 interface JpegLSEncoder {
-  getDecodedBuffer(info: WasmFrameInfo): Uint8Array;
+  getDecodedBuffer(info: EncoderFrameInfo): Uint8Array;
   getEncodedBuffer(): Uint8ClampedArray;
   setNearLossless(near: number): void;
   encode(): void;

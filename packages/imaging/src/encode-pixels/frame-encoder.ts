@@ -1,3 +1,5 @@
+import { describe, type WasmFrameInfo } from '../codecs/wasm-decoder.js';
+
 /** One greyscale frame to compress: unsigned samples in 16 bits, `bitsStored` of them significant. */
 export interface GreyFrame {
   pixels: Uint16Array;
@@ -7,16 +9,12 @@ export interface GreyFrame {
 }
 
 /** What the cornerstone codecs' encoders take as frame information. */
-export interface WasmFrameInfo {
-  width: number;
-  height: number;
-  bitsPerSample: number;
-  componentCount: number;
+export interface EncoderFrameInfo extends WasmFrameInfo {
   isSigned: boolean;
   isUsingColorTransform: boolean;
 }
 
-export function frameInfo(frame: GreyFrame): WasmFrameInfo {
+export function frameInfo(frame: GreyFrame): EncoderFrameInfo {
   return { width: frame.columns, height: frame.rows, bitsPerSample: frame.bitsStored, componentCount: 1, isSigned: false, isUsingColorTransform: false };
 }
 
@@ -25,8 +23,7 @@ export function frameBytes(frame: GreyFrame): Uint8Array {
   return new Uint8Array(frame.pixels.buffer, frame.pixels.byteOffset, frame.pixels.byteLength);
 }
 
-/** Emscripten throws C++ exceptions as numbers; give them a message. */
+/** An encoder's failure, with Emscripten's bare-number exceptions given a message. */
 export function encoderFailure(codec: string, error: unknown): Error {
-  const reason = error instanceof Error ? error.message : typeof error === 'number' ? `WebAssembly exception ${error}` : String(error);
-  return new Error(`${codec} encoding failed (${reason})`, { cause: error });
+  return new Error(`${codec} encoding failed (${describe(error)})`, { cause: error });
 }

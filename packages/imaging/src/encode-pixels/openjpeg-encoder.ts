@@ -1,8 +1,8 @@
 import { loadEmscripten } from '../internal/wasm-module.js';
-import { encoderFailure, frameBytes, frameInfo, type GreyFrame, type WasmFrameInfo } from './frame-encoder.js';
+import { encoderFailure, frameBytes, frameInfo, type GreyFrame, type EncoderFrameInfo } from './frame-encoder.js';
 
 interface J2KEncoder {
-  getDecodedBuffer(info: WasmFrameInfo): Uint8Array;
+  getDecodedBuffer(info: EncoderFrameInfo): Uint8Array;
   getEncodedBuffer(): Uint8Array;
   setQuality(lossless: boolean, layers: number): void;
   setCompressionRatio(layer: number, ratio: number): void;

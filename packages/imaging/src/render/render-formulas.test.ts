@@ -4,7 +4,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DataSet, bytesElement, readDicomFileSync, sequenceElement, type Element, type VR } from '@cxrlab/dicom';
+import { DataSet, Tags, bytesElement, readDicomFileSync, sequenceElement, type Element, type VR } from '@cxrlab/dicom';
 import { initCodecs } from '../codecs/registry.js';
 import { decodeFrame, pixelSource } from '../pixel/decode-frame.js';
 import type { DecodedFrame, PixelArray } from '../pixel/decoded-frame.js';
@@ -15,14 +15,7 @@ import { renderFrame, type RenderOptions } from './render-frame.js';
 // ---- building data sets -------------------------------------------------------------------
 
 const T = {
-  SamplesPerPixel: 0x00280002,
-  PhotometricInterpretation: 0x00280004,
-  Rows: 0x00280010,
-  Columns: 0x00280011,
-  BitsAllocated: 0x00280100,
-  BitsStored: 0x00280101,
-  HighBit: 0x00280102,
-  PixelRepresentation: 0x00280103,
+  ...Tags,
   WindowCenter: 0x00281050,
   WindowWidth: 0x00281051,
   RescaleIntercept: 0x00281052,
