@@ -1,7 +1,8 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { FailureReport, ProgressReporter, ResumeManifest, expandInputs, failureOf, optionsFingerprint, runTasks, type Failure, type ProgressStream, type TaskModuleRef } from '@cxrlab/pipeline';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
+import { resolveOutDir } from '../out-dir.js';
 import type { Command } from '../run-cli.js';
 import { EXTENSIONS, fingerprintSource, parseConvertArgs } from './convert/convert-options.js';
 import { failureLine, summaryLine, type ConvertCounts } from './convert/convert-messages.js';
@@ -57,8 +58,7 @@ function checkFileList(path: string | undefined): void {
 export async function runConvert(args: string[], io: CliIO, deps: ConvertDeps = {}): Promise<number> {
   const request = parseConvertArgs(args);
   const started = performance.now();
-  const outDir = resolve(request.outDir);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`OUT-DIR ${request.outDir} is not a directory`);
+  const outDir = resolveOutDir(request.outDir);
   checkFileList(request.fileList);
 
   const inputs = expandInputs(request.inputs, { fileList: request.fileList, exclude: [outDir] });

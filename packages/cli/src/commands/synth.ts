@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { ProgressReporter, runTasks, type ProgressStream, type TaskModuleRef } from '@cxrlab/pipeline';
-import { ExitCode, UsageError, type CliIO } from '../io.js';
+import { ExitCode, type CliIO } from '../io.js';
+import { resolveOutDir } from '../out-dir.js';
 import type { Command } from '../run-cli.js';
 import { parseSynthArgs, synthFileName } from './synth-options.js';
 import type { SynthDone, SynthJob } from './synth-task.js';
@@ -43,8 +44,7 @@ export interface SynthDeps {
 export async function runSynth(args: string[], io: CliIO, deps: SynthDeps = {}): Promise<number> {
   const request = parseSynthArgs(args);
   const started = performance.now();
-  const outDir = resolve(request.outDir);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`OUT-DIR ${request.outDir} is not a directory`);
+  const outDir = resolveOutDir(request.outDir);
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
