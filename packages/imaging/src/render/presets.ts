@@ -2,7 +2,7 @@ import type { DataSet } from '@cxrlab/dicom';
 import { fileVoiLut } from '../lut/voi-lut.js';
 import type { DecodedFrame } from '../pixel/decoded-frame.js';
 import { equalizationTable } from './equalize-histogram.js';
-import { valueHistogram } from './value-histogram.js';
+import { lookupPixels, valueHistogram } from './value-histogram.js';
 
 /**
  * The VinDr-CXR release's conversion: stored values scaled by their maximum to 0-255 (floor),
@@ -40,8 +40,6 @@ export function renderVindr(frame: DecodedFrame, monochrome1: boolean): Uint8Arr
 export function renderKaggle(frame: DecodedFrame, dataSet: DataSet, monochrome1: boolean, voiIndex: number): Uint8Array {
   const voi = fileVoiLut(dataSet, frame.signed, voiIndex);
   const f = voi ? voi.apply : (x: number) => x;
-  const data = frame.data;
-  const out = new Uint8Array(data.length);
   const histogram = valueHistogram(frame);
   if (histogram) {
     // One evaluation per distinct stored value, then a table lookup per pixel.
@@ -58,17 +56,16 @@ export function renderKaggle(frame: DecodedFrame, dataSet: DataSet, monochrome1:
     }
     const table = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) table[i] = kaggleByte(values[i]!, min, max, monochrome1);
-    const offset = histogram.offset;
-    for (let i = 0; i < data.length; i++) out[i] = table[data[i]! + offset]!;
-    return out;
+    return lookupPixels(frame, histogram, table);
   }
-  const values = Float64Array.from(data, (x) => f(x));
+  const values = Float64Array.from(frame.data, (x) => f(x));
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = kaggleByte(values[i]!, min, max, monochrome1);
   return out;
 }

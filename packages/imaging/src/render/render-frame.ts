@@ -5,7 +5,7 @@ import { fileVoiLut, percentileWindow, type VoiLut } from '../lut/voi-lut.js';
 import type { DecodedFrame } from '../pixel/decoded-frame.js';
 import { renderColour } from './render-colour.js';
 import { renderKaggle, renderVindr } from './presets.js';
-import { percentilesOf, percentilesOfValues, valueHistogram } from './value-histogram.js';
+import { lookupPixels, percentilesOf, percentilesOfValues, valueHistogram } from './value-histogram.js';
 
 /**
  * How grey values are chosen: `dicom` the file's own VOI (falling back to `auto` when it has
@@ -46,11 +46,7 @@ export function renderFrame(frame: DecodedFrame, dataSet: DataSet, options: Rend
     const voi = fileVoi ?? robustWindow(percentilesOf(histogram, modality.apply, ROBUST_PERCENTILES));
     const table = new Uint8Array(histogram.counts.length);
     for (let i = 0; i < table.length; i++) table[i] = toByte(voi.apply(modality.apply(i - histogram.offset)), invert);
-    const out = new Uint8Array(frame.data.length);
-    const data = frame.data;
-    const offset = histogram.offset;
-    for (let i = 0; i < data.length; i++) out[i] = table[data[i]! + offset]!;
-    return grey(frame, out);
+    return grey(frame, lookupPixels(frame, histogram, table));
   }
   // Deeper than 16 bits: per pixel.
   const values = new Float64Array(frame.data.length);

@@ -29,6 +29,15 @@ export function valueHistogram(frame: DecodedFrame): ValueHistogram | undefined 
   return { offset, counts, total: data.length, min: min - offset, max: max - offset };
 }
 
+/** Maps every pixel through a table indexed by stored value + histogram offset. */
+export function lookupPixels(frame: DecodedFrame, h: ValueHistogram, table: Uint8Array): Uint8Array {
+  const out = new Uint8Array(frame.data.length);
+  const data = frame.data;
+  const offset = h.offset;
+  for (let i = 0; i < data.length; i++) out[i] = table[data[i]! + offset]!;
+  return out;
+}
+
 /**
  * Percentiles of f(stored value) over the pixels (numpy's `inverted_cdf`: the smallest value v
  * with count(x <= v) >= p * N), for any f, monotonic or not.
