@@ -3,7 +3,8 @@
 # packages: pydicom + GDCM + numpy + Pillow (goldens, interoperability tests, the Python pipeline
 # in the benchmarks), dcmtk (dcmdump, dcmdjpls), OpenJPEG's and OpenJPH's command-line tools
 # (native JPEG 2000 / HTJ2K reference decoders), and the OpenJPEG and CharLS headers the imaging
-# benchmark builds its native decode harnesses against.
+# benchmark builds its native decode harnesses against, and tesseract OCR (with English data), which
+# the de-identification tests use to prove burned-in text is unreadable once scrubbed.
 # Needs root (apt-get); does nothing when they are already there.
 set -euo pipefail
 need=()
@@ -17,8 +18,10 @@ command -v ojph_expand >/dev/null 2>&1 || need+=(openjph-tools)
 # headers for the native OpenJPEG and CharLS decode harnesses of `npm run bench:imaging` (built with gcc)
 [ -e /usr/include/openjpeg-2.5/openjpeg.h ] || need+=(libopenjp2-7-dev)
 [ -e /usr/include/charls/charls.h ] || need+=(libcharls-dev)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "reference tools present: $(/usr/bin/python3 -c 'import pydicom, gdcm, PIL, numpy; print("pydicom", pydicom.__version__, "gdcm", gdcm.Version.GetVersion(), "Pillow", PIL.__version__, "numpy", numpy.__version__)'), $(dcmdump --version | head -1)"
+  echo "reference tools present: $(/usr/bin/python3 -c 'import pydicom, gdcm, PIL, numpy; print("pydicom", pydicom.__version__, "gdcm", gdcm.Version.GetVersion(), "Pillow", PIL.__version__, "numpy", numpy.__version__)'), $(dcmdump --version | head -1), $(tesseract --version 2>&1 | head -1)"
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
