@@ -267,7 +267,9 @@ describe('cxrlab deid: ids, keys and the basic profile', () => {
     assertNoPlanted(out);
     const file = readDicomFileSync(join(out, `${md5(corpus.images[0]!.sopInstanceUid)}.dicom`));
     assert.equal(getString(file.dataSet, 0x00120062), 'YES');
-    assert.ok(file.dataSet.get(0x00120064)?.kind === 'sequence');
+    const methods = file.dataSet.get(0x00120064);
+    assert.ok(methods?.kind === 'sequence');
+    assert.deepEqual(methods.items.map((i) => getString(i.dataSet, 0x00080100)), ['113100', '113101'], 'Basic Profile, Clean Pixel Data (the pixels were searched)');
     assert.match(getString(file.dataSet, Tags.StudyInstanceUID) ?? '', /^2\.25\.\d+$/);
     const verify = await cli('deid', 'verify', out, '--map', mapPath);
     assert.equal(verify.code, 0, verify.stdout);

@@ -56,7 +56,7 @@ export async function deidentifyFile(input: P10File, options: DeidFileOptions): 
 
   const dataSet: DataSet = options.profile === 'vindr'
     ? deidentifyVindr(input.dataSet, uidFromImageId(imageId))
-    : deidentifyBasic(input.dataSet, options.basic ?? {}, { key: options.key });
+    : deidentifyBasic(input.dataSet, options.basic ?? {}, { key: options.key }, { cleaned: searched });
   if (scrubbed?.element) replacePixels(dataSet, scrubbed.element, scrubbed);
 
   const transferSyntax = outputSyntax(input, scrubbed?.element ? scrubbed.transferSyntaxUID : undefined);

@@ -15,14 +15,15 @@ interface Run extends RewriteContext {
 /**
  * A de-identified copy of a data set under the PS3.15 Basic Profile and options: every element decided by
  * decideBasic and rewritten accordingly, inside every sequence at every depth, then the de-identification
- * method recorded (see addDeidMethod). The input is never changed; kept elements are the same objects
+ * method recorded (see addDeidMethod; `pixels.cleaned`: the caller searched the pixels for burned-in
+ * text). The input is never changed; kept elements are the same objects
  * (the Pixel Data element included, for the caller to replace if it scrubs pixels), and items are new data
  * sets whose parent is the new enclosing data set, so character set and VR inheritance still hold.
  * Dates move by a shift derived from the top-level Patient ID (one shift for all files without one).
  * The file meta is not handled: its Media Storage SOP Instance UID must be rebuilt from the result.
  * Throws DeidOptionsError for contradictory options.
  */
-export function deidentifyBasic(dataSet: DataSet, options: BasicProfileOptions, key: DeidKey): DataSet {
+export function deidentifyBasic(dataSet: DataSet, options: BasicProfileOptions, key: DeidKey, pixels: { cleaned?: boolean } = {}): DataSet {
   validateBasicOptions(options);
   let words: ReadonlySet<string> | undefined;
   const run: Run = {
@@ -32,7 +33,7 @@ export function deidentifyBasic(dataSet: DataSet, options: BasicProfileOptions, 
     identifyingWords: () => (words ??= identifyingWords(dataSet)),
   };
   const out = deidentifyLevel(dataSet, dataSet.parent, run);
-  addDeidMethod(out, options);
+  addDeidMethod(out, options, pixels.cleaned ?? false);
   return out;
 }
 

@@ -43,7 +43,7 @@ const MAX_WIDTH = 2 / 3;
  *    cells (summed counts) for large lettering.
  * 4. Each group's box is tightened to its strokes at full resolution, padded, and merged.
  *
- * About 12 ms for a 2788 x 2446 frame in Node 20 on one core. See README-algorithm.md.
+ * About 12 ms for a 2788 x 2446 frame in Node 20 on one core. See docs/deid.md, "Burned-in text".
  */
 export function findTextRegions(frame: DecodedFrame, options: TextDetectionOptions = {}): PixelBox[] {
   const { rows, columns } = frame;

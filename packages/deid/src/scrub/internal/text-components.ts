@@ -1,7 +1,7 @@
 import type { PixelBox } from '../pixel-box.js';
 import type { StepCells } from './step-cells.js';
 
-/** What a group of cells must show to be taken for text (see README-algorithm.md). */
+/** What a group of cells must show to be taken for text (see docs/deid.md, "Burned-in text"). */
 export interface ComponentRules {
   /** A cell is "texty" with at least this many steps of each orientation. */
   cellSteps: number;
