@@ -7,4 +7,5 @@ export { expandInputs, outputStem, type InputFile, type Collision, type ExpandOp
 export { writeFileAtomicSync, tempPathFor, type AtomicWriteOptions } from './atomic-write.js';
 export { FailureReport, failureOf, failuresToCsv, failuresToJsonl, CSV_HEADER, type Failure } from './failure-report.js';
 export { ResumeManifest, type ManifestEntry, type ManifestCandidate } from './resume-manifest.js';
+export { JsonLinesLog } from './json-lines-log.js';
 export { optionsFingerprint } from './fingerprint.js';

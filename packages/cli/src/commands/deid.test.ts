@@ -1,4 +1,4 @@
-import { describe, it, before } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,6 +58,8 @@ before(async () => {
   corpus = await buildPhiCorpus(join(root, 'in'));
   planted = [...Object.values(PLANTED), ...corpus.images.flatMap((i) => i.uids), 'PLANTED^JOHN', 'ward A', 'mono1-native'];
 });
+
+after(() => rmSync(root, { recursive: true, force: true }));
 
 function readRecords(out: string): ImageRecord[] {
   return readFileSync(join(out, 'deid-report.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ImageRecord);

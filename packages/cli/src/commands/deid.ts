@@ -8,10 +8,10 @@ import type { Command } from '../run-cli.js';
 import { readMap, writeMap, type MapEntry } from './deid/deid-map.js';
 import { problemLine, summaryLine } from './deid/deid-messages.js';
 import { DEID_VERSION, parseDeidArgs, type DeidRequest } from './deid/deid-options.js';
-import { planDeid } from './deid/deid-plan.js';
+import { batchJobs, planDeid, type PlannedJob } from './deid/deid-plan.js';
 import { DeidReport } from './deid/deid-report.js';
 import { buildSummary, writeSummary } from './deid/deid-summary.js';
-import type { DeidDone, DeidJob } from './deid/deid-task.js';
+import type { DeidJob, DeidOutcome, DeidSetup } from './deid/deid-task.js';
 import { runDeidVerify, VERIFY_USAGE } from './deid/deid-verify.js';
 
 const USAGE = `Usage: cxrlab deid INPUT-DIR... OUTPUT-DIR [options]
@@ -45,7 +45,8 @@ Options:
   --file-list F                read more inputs from F, one path a line
   --force                      de-identify everything again (default: skip images already done
                                with the same options)
-  --no-fsync                   do not flush each output to disk before renaming it into place
+  --fsync                      flush each output to disk before renaming it into place (slower;
+                               without it a power cut can lose recent outputs: re-run and verify)
 `;
 
 const TASK = new URL('./deid/deid-task.js', import.meta.url);
@@ -93,31 +94,38 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
   }
 
   const fingerprint = fingerprintOf(request);
-  const plan = planDeid(files, { outDir, options: request.deid, fingerprint, durable: request.durable, report, previous, force: request.force });
+  const plan = planDeid(files, { outDir, options: request.deid, fingerprint, report, previous, force: request.force });
   for (const { path, reason } of inputs.unreadable) plan.entries.push({ source: path, relative_path: '', size: 0, mtime_ms: 0, status: 'failed', code: 'ERR_IO', reason });
   const progress = new ProgressReporter(io.stderr as ProgressStream, { label: 'deid' });
   const numberOf = new Map(plan.entries.map((e, i) => [e, i + 1]));
   for (const entry of plan.entries) if (entry.code !== undefined) progress.log(problemLine(entry, numberOf.get(entry)!));
 
   let bytesIn = 0;
+  const finish = (planned: PlannedJob, outcome: DeidOutcome): void => {
+    const { job, entry } = planned;
+    bytesIn += entry.size;
+    if (outcome.ok) {
+      const { pixels, outputBytes, originals } = outcome.value;
+      Object.assign(entry, originals);
+      report.record({
+        image_id: job.imageId, fingerprint, output_bytes: outputBytes, transfer_syntax: pixels.transferSyntaxUID,
+        pixels: pixels.changed ? 'cleaned' : 'original', searched: pixels.searched, regions: pixels.regions, unused_bits_cleared: pixels.unusedBitsCleared,
+      });
+      progress.tick('ok');
+    } else {
+      Object.assign(entry, { status: outcome.error.code === 'ERR_NOT_IMAGE' ? 'not-image' : 'failed', code: outcome.error.code, reason: outcome.error.reason });
+      progress.tick('failed');
+      progress.log(problemLine(entry, numberOf.get(entry)!));
+    }
+  };
   progress.start(plan.jobs.length);
   try {
-    const options = { concurrency: request.workers, ...(request.timeoutMs > 0 ? { timeoutMs: request.timeoutMs } : {}) };
-    for await (const result of runTasks<DeidJob, DeidDone>(deps.task ?? TASK, plan.jobs.map((p) => p.job), options)) {
-      const { job, entry } = plan.jobs[result.index]!;
-      bytesIn += entry.size;
-      if (result.ok) {
-        const { pixels, outputBytes } = result.value;
-        report.record({
-          image_id: job.imageId, fingerprint, output_bytes: outputBytes, transfer_syntax: pixels.transferSyntaxUID,
-          pixels: pixels.changed ? 'cleaned' : 'original', searched: pixels.searched, regions: pixels.regions, unused_bits_cleared: pixels.unusedBitsCleared,
-        });
-        progress.tick('ok');
-      } else {
-        Object.assign(entry, { status: 'failed', code: result.error.code, reason: result.error.reason });
-        progress.tick('failed');
-        progress.log(problemLine(entry, numberOf.get(entry)!));
-      }
+    const batches = batchJobs(plan.jobs);
+    const setupData: DeidSetup = { options: request.deid, durable: request.durable };
+    const options = { concurrency: request.workers, setupData, ...(request.timeoutMs > 0 ? { timeoutMs: request.timeoutMs } : {}) };
+    for await (const result of runTasks<DeidJob[], DeidOutcome[]>(deps.task ?? TASK, batches.map((b) => b.map((p) => p.job)), options)) {
+      const batch = batches[result.index]!;
+      batch.forEach((planned, k) => finish(planned, result.ok ? result.value[k]! : { ok: false, error: result.error }));
     }
   } finally {
     progress.finish();

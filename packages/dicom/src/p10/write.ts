@@ -2,7 +2,7 @@ import { rename, unlink, open } from 'node:fs/promises';
 import { closeSync, openSync, renameSync, unlinkSync, writevSync, fsyncSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { DicomError } from '../core/errors.js';
 import { Tags } from '../core/tags.js';
 import { DataSet } from '../data/data-set.js';
@@ -108,12 +108,19 @@ export function encodeP10(file: WritableFile, options: WriteOptions = {}): Uint8
   return concatChunks(encodeP10Chunks(file, options));
 }
 
+let written = 0;
+
+/**
+ * A hidden temporary name beside `path`, unique across processes (pid), threads and calls; the
+ * random part only guards against a leftover of an earlier process with the same pid. Not crypto:
+ * a batch writes thousands of files, and the name needs to be unique, not secret.
+ */
 function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${++written}-${Math.random().toString(36).slice(2, 8)}.tmp`);
 }
 
-/** Writes a file atomically: to a temporary file beside it, flushed, then renamed over the target. */
-export function writeDicomFileSync(path: string, file: WritableFile, options: FileWriteOptions = {}): void {
+/** Writes a file atomically: to a temporary file beside it, flushed, then renamed over the target. Returns its size. */
+export function writeDicomFileSync(path: string, file: WritableFile, options: FileWriteOptions = {}): number {
   const chunks = encodeP10Chunks(file, options);
   const temp = tempPathFor(path);
   try {
@@ -129,6 +136,7 @@ export function writeDicomFileSync(path: string, file: WritableFile, options: Fi
     try { unlinkSync(temp); } catch { /* already gone */ }
     throw new DicomError('ERR_IO', `cannot write: ${(error as Error).message}`, { file: path, cause: error });
   }
+  return chunks.reduce((n, c) => n + c.length, 0);
 }
 
 /** The chunks still to write after a writev that wrote `written` bytes of `pending`. */

@@ -18,7 +18,7 @@ export interface DeidRequest {
   workers: number;
   timeoutMs: number;
   force: boolean;
-  /** fsync each output before renaming it into place. */
+  /** fsync each output before renaming it into place (--fsync; default off, as cp and pydicom). */
   durable: boolean;
 }
 
@@ -70,7 +70,7 @@ export function parseDeidArgs(args: string[]): DeidRequest {
       timeout: { type: 'string' },
       'file-list': { type: 'string' },
       force: { type: 'boolean', default: false },
-      'no-fsync': { type: 'boolean', default: false },
+      fsync: { type: 'boolean', default: false },
       ...basicOptionConfig,
     },
   });
@@ -102,6 +102,6 @@ export function parseDeidArgs(args: string[]): DeidRequest {
     workers: wholeNumber('--workers', values.workers as string | undefined, 1) ?? availableParallelism(),
     timeoutMs: (wholeNumber('--timeout', values.timeout as string | undefined, 0) ?? DEFAULT_TIMEOUT_S) * 1000,
     force: values.force as boolean,
-    durable: !(values['no-fsync'] as boolean),
+    durable: values.fsync as boolean,
   };
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readDicomFileSync } from '@cxrlab/dicom';
-import { checkImage, imageId as makeImageId, originalValues, type DeidFileOptions } from '@cxrlab/deid';
+import { checkImage, imageId as makeImageId, readSopInstanceUid, type DeidFileOptions } from '@cxrlab/deid';
 import type { InputFile } from '@cxrlab/pipeline';
 import type { MapEntry } from './deid-map.js';
 import type { DeidReport } from './deid-report.js';
@@ -23,7 +23,6 @@ export interface PlanSettings {
   outDir: string;
   options: DeidFileOptions;
   fingerprint: string;
-  durable: boolean;
   report: DeidReport;
   /** The private map of earlier runs (empty without --map). */
   previous: Map<string, MapEntry>;
@@ -51,10 +50,18 @@ function earlierSources(previous: Map<string, MapEntry>): Map<string, string> {
   return byId;
 }
 
+/** The originals an earlier run recorded for this source and image, carried over when it is skipped as done. */
+function carried(previous: MapEntry | undefined, imageId: string): Partial<MapEntry> {
+  if (previous?.image_id !== imageId) return {};
+  const { study_instance_uid, series_instance_uid, values } = previous;
+  return { study_instance_uid, series_instance_uid, values };
+}
+
 /**
- * Reads every input's header (a few kilobytes each) to find its image id, then decides: de-identify
- * it, skip it (its output is complete from an earlier run with the same options), or refuse it (a
- * duplicate SOP Instance UID, a non-image object, a file that is not DICOM).
+ * Reads every input's SOP Instance UID (the first few hundred bytes) to find its image id, then
+ * decides: de-identify it, skip it (its output is complete from an earlier run with the same
+ * options), or refuse it (a duplicate SOP Instance UID, a file that is not DICOM). The worker reads
+ * the rest: whether it is an image, and the originals the map records.
  */
 export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
   const plan: DeidPlan = { jobs: [], entries: [] };
@@ -67,10 +74,10 @@ export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
       const stats = statSync(file.path);
       entry.size = stats.size;
       entry.mtime_ms = stats.mtimeMs;
-      const header = readDicomFileSync(file.path, { stopBeforePixelData: true });
-      const { sopInstanceUid } = checkImage(header);
+      // no SOP Instance UID: a header read says why (a DICOMDIR, an object without one)
+      const sopInstanceUid = readSopInstanceUid(file.path) ?? checkImage(readDicomFileSync(file.path, { stopBeforePixelData: true })).sopInstanceUid;
       const imageId = makeImageId(sopInstanceUid, settings.options.key);
-      Object.assign(entry, { image_id: imageId, ...originalValues(header.dataSet, settings.options) });
+      Object.assign(entry, { image_id: imageId, sop_instance_uid: sopInstanceUid });
       const first = thisRun.get(imageId) ?? (settings.force ? undefined : claimed.get(imageId));
       if (first !== undefined && first !== file.path) {
         Object.assign(entry, { status: 'duplicate', code: 'ERR_DUPLICATE', reason: `same SOP Instance UID as ${first}: not written twice` });
@@ -78,16 +85,41 @@ export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
       }
       thisRun.set(imageId, file.path);
       if (!settings.force && settings.report.isComplete(imageId, settings.fingerprint)) {
-        entry.status = 'done-before';
+        Object.assign(entry, { status: 'done-before', ...carried(settings.previous.get(file.path), imageId) });
         continue;
       }
       entry.status = 'deidentified';
       const output = join(settings.outDir, `${imageId}.dicom`);
-      plan.jobs.push({ entry, job: { input: file.path, output, imageId, options: settings.options, durable: settings.durable } });
+      plan.jobs.push({ entry, job: { input: file.path, output, imageId } });
     } catch (error) {
       const fields = errorFields(error);
       Object.assign(entry, { status: fields.code === 'ERR_NOT_IMAGE' ? 'not-image' : 'failed', ...fields });
     }
   }
   return plan;
+}
+
+/** At most this many files, and this many bytes, travel to a worker in one message. */
+const BATCH_FILES = 32;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The jobs grouped for the workers: small files in batches (one message per batch instead of per
+ * file), large ones alone, input order kept.
+ */
+export function batchJobs(jobs: readonly PlannedJob[]): PlannedJob[][] {
+  const batches: PlannedJob[][] = [];
+  let current: PlannedJob[] = [];
+  let bytes = 0;
+  for (const planned of jobs) {
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + planned.entry.size > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(planned);
+    bytes += planned.entry.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }

@@ -1,7 +1,7 @@
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextRegion } from '@cxrlab/deid';
-import { writeFileAtomicSync } from '@cxrlab/pipeline';
+import { JsonLinesLog } from '@cxrlab/pipeline';
 
 /** The report's name in OUTPUT-DIR: one line per de-identified image. */
 export const REPORT_NAME = 'deid-report.jsonl';
@@ -31,76 +31,55 @@ function isRecord(value: unknown): value is ImageRecord {
 }
 
 /**
- * The run record of an output directory, also its resume state: each finished image appends its line
- * at once (a killed run keeps what it finished; a torn last line is ignored), a later line for an
- * image replaces an earlier one, and compact() rewrites the file atomically, sorted by image id.
+ * The run record of an output directory, also its resume state (a JsonLinesLog keyed by image id:
+ * each finished image appends its line at once, compact() rewrites it atomically, sorted).
  */
 export class DeidReport {
-  readonly path: string;
-  private readonly records = new Map<string, ImageRecord>();
-  private needsNewline = false;
-
-  private constructor(readonly outDir: string) {
-    this.path = join(outDir, REPORT_NAME);
-  }
+  private constructor(readonly outDir: string, private readonly log: JsonLinesLog<ImageRecord>) {}
 
   static open(outDir: string): DeidReport {
-    const report = new DeidReport(outDir);
-    let text = '';
-    try {
-      text = readFileSync(report.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    report.needsNewline = text.length > 0 && !text.endsWith('\n');
-    for (const line of text.split('\n')) {
-      try {
-        const record: unknown = line.trim() === '' ? undefined : JSON.parse(line);
-        if (isRecord(record)) report.records.set(record.image_id, record);
-      } catch {
-        // a torn or foreign line
-      }
-    }
-    return report;
+    return new DeidReport(outDir, JsonLinesLog.open(join(outDir, REPORT_NAME), isRecord, (r) => r.image_id));
+  }
+
+  get path(): string {
+    return this.log.path;
   }
 
   get(imageId: string): ImageRecord | undefined {
-    return this.records.get(imageId);
+    return this.log.get(imageId);
   }
 
   all(): ImageRecord[] {
-    return [...this.records.values()];
+    return this.log.values();
   }
 
   /** The image's output exists, as recorded, made with these options. */
   isComplete(imageId: string, fingerprint: string): boolean {
-    const record = this.records.get(imageId);
+    const record = this.log.get(imageId);
     if (record?.fingerprint !== fingerprint) return false;
     try {
-      return statSync(join(this.outDir, `${imageId}.dicom`)).size === record.output_bytes;
+      return statSync(this.outputPath(imageId)).size === record.output_bytes;
     } catch {
       return false;
     }
   }
 
   record(record: ImageRecord): void {
-    this.records.set(record.image_id, record);
-    appendFileSync(this.path, `${this.needsNewline ? '\n' : ''}${JSON.stringify(record)}\n`);
-    this.needsNewline = false;
+    this.log.append(record);
   }
 
   /** Rewrites the report with the latest record of each image whose output still exists. */
   compact(): void {
-    const live = this.all().filter((r) => {
+    this.log.compact((r) => {
       try {
-        return statSync(join(this.outDir, `${r.image_id}.dicom`)).isFile();
+        return statSync(this.outputPath(r.image_id)).isFile();
       } catch {
         return false;
       }
-    }).sort((a, b) => (a.image_id < b.image_id ? -1 : 1));
-    writeFileAtomicSync(this.path, live.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    this.records.clear();
-    for (const r of live) this.records.set(r.image_id, r);
-    this.needsNewline = false;
+    });
+  }
+
+  private outputPath(imageId: string): string {
+    return join(this.outDir, `${imageId}.dicom`);
   }
 }

@@ -1,30 +1,57 @@
-// The worker side of `cxrlab deid`: one DICOM file in, one de-identified file out (written atomically).
-import { statSync } from 'node:fs';
-import { readDicomFileSync, writeDicomFileSync } from '@cxrlab/dicom';
-import { DeidError, deidentifyFile, type DeidFileOptions, type PixelOutcome } from '@cxrlab/deid';
+// The worker side of `cxrlab deid`: a batch of DICOM files in, one de-identified file out for each
+// (written atomically). Small files travel in batches, so that messages between threads do not
+// cost more than the work; one file's failure is its own.
+import { writeDicomFileSync } from '@cxrlab/dicom';
+import { DeidError, PixelScratch, deidentifyFile, originalValues, readImageFile, type DeidFileOptions, type OriginalValues, type PixelOutcome } from '@cxrlab/deid';
+import { toTaskError, type TaskError } from '@cxrlab/pipeline';
+
+/** What every file of a run shares, given once to each worker. */
+export interface DeidSetup {
+  options: DeidFileOptions;
+  durable: boolean;
+}
 
 export interface DeidJob {
   input: string;
   /** OUTPUT-DIR/<image id>.dicom */
   output: string;
-  /** The id planned from the header: the file must still give it. */
+  /** The id planned from the file's SOP Instance UID: the file must still give it. */
   imageId: string;
-  options: DeidFileOptions;
-  durable: boolean;
 }
 
 export interface DeidDone {
   outputBytes: number;
   pixels: PixelOutcome;
+  /** For the private map: the original UIDs and the identifying values the profile removed. */
+  originals: OriginalValues;
 }
 
-/** Nothing to prepare: scrubbing loads the codecs a file's transfer syntax needs on first use. */
-export async function setup(): Promise<void> {}
+export type DeidOutcome = { ok: true; value: DeidDone } | { ok: false; error: TaskError };
 
-export async function run(job: DeidJob): Promise<DeidDone> {
-  const input = readDicomFileSync(job.input);
-  const result = await deidentifyFile(input, job.options);
+/** This worker's pixel buffer, reused from file to file (see PixelScratch). */
+const scratch = new PixelScratch();
+let settings: DeidSetup;
+
+export function setup(data: unknown): void {
+  settings = data as DeidSetup;
+}
+
+async function deidentifyOne(job: DeidJob): Promise<DeidDone> {
+  const input = readImageFile(job.input, scratch);
+  const result = await deidentifyFile(input, settings.options);
   if (result.imageId !== job.imageId) throw new DeidError('ERR_SOURCE_CHANGED', 'the file changed while the run was planned: its SOP Instance UID is not the one read before');
-  writeDicomFileSync(job.output, result.file, { durable: job.durable });
-  return { outputBytes: statSync(job.output).size, pixels: result.pixels };
+  const outputBytes = writeDicomFileSync(job.output, result.file, { durable: settings.durable });
+  return { outputBytes, pixels: result.pixels, originals: originalValues(input.dataSet, settings.options) };
+}
+
+export async function run(batch: DeidJob[]): Promise<DeidOutcome[]> {
+  const outcomes: DeidOutcome[] = [];
+  for (const job of batch) {
+    try {
+      outcomes.push({ ok: true, value: await deidentifyOne(job) });
+    } catch (error) {
+      outcomes.push({ ok: false, error: toTaskError(error) });
+    }
+  }
+  return outcomes;
 }
