@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { DicomError, Tags, bytesElement, getNumber, readDicomFileSync, type P10File } from '@cxrlab/dicom';
+import { DicomError, Tags, bytesElement, getNumber, parseP10, readDicomFileSync, type P10File } from '@cxrlab/dicom';
 
 /**
  * A buffer reused from file to file for native pixel data. A chest radiograph's 13.6 MB of pixels
@@ -19,8 +19,27 @@ export class PixelScratch {
   }
 }
 
-/** Below this size a file is read whole in one go: one open instead of two, and no page faults worth saving. */
+/** Below this size a file is read whole, in one go, into the scratch buffer and parsed there. */
 const SMALL_FILE = 1024 * 1024;
+
+/** A small file, read whole into `scratch` (no fresh memory per file) and parsed in place. */
+function readSmallFile(path: string, size: number, scratch: PixelScratch): P10File {
+  const fd = openSync(path, 'r');
+  let bytes: Uint8Array;
+  try {
+    bytes = scratch.take(size);
+    bytes = bytes.subarray(0, readFully(fd, bytes, 0));
+  } catch (error) {
+    throw new DicomError('ERR_IO', `cannot read: ${(error as Error).message}`, { file: path, cause: error });
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    return parseP10(bytes);
+  } catch (error) {
+    throw error instanceof DicomError ? error.inFile(path) : error;
+  }
+}
 
 function readFully(fd: number, into: Uint8Array, position: number): number {
   let got = 0;
@@ -37,11 +56,13 @@ function readFully(fd: number, into: Uint8Array, position: number): number {
  * implicit VR little endian) straight into `scratch`, so the file's bytes are read once into reused
  * memory. Elements after the Pixel Data (Digital Signatures, Data Set Trailing Padding) are not read:
  * both profiles remove them. The result's Pixel Data is a view of `scratch`, valid until its next use.
- * Small files (under 1 MiB), big endian, deflated and encapsulated files, and anything unexpected, are
- * read whole by readDicomFileSync, which also gives the errors.
+ * Small files (under 1 MiB) are read whole into `scratch` and parsed there (every value then a view of
+ * it). Big endian, deflated and encapsulated files, and anything unexpected, are read by
+ * readDicomFileSync, which also gives the errors.
  */
 export function readImageFile(path: string, scratch: PixelScratch): P10File {
-  if (statSync(path).size < SMALL_FILE) return readDicomFileSync(path);
+  const size = statSync(path).size;
+  if (size < SMALL_FILE) return readSmallFile(path, size, scratch);
   const header = readDicomFileSync(path, { stopBeforePixelData: true });
   const ts = header.transferSyntax;
   if (header.info.stoppedBeforeTag !== Tags.PixelData || ts.encapsulated || ts.deflated || !ts.littleEndian) return readDicomFileSync(path);
