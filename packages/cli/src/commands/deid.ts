@@ -98,7 +98,7 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
   for (const { path, reason } of inputs.unreadable) plan.entries.push({ source: path, relative_path: '', size: 0, mtime_ms: 0, status: 'failed', code: 'ERR_IO', reason });
   const progress = new ProgressReporter(io.stderr as ProgressStream, { label: 'deid' });
   const numberOf = new Map(plan.entries.map((e, i) => [e, i + 1]));
-  for (const entry of plan.entries) if (entry.code !== undefined) progress.log(problemLine(entry, numberOf.get(entry)!));
+  for (const entry of plan.entries) if (entry.code !== undefined && entry.code !== 'ERR_NOT_RUN') progress.log(problemLine(entry, numberOf.get(entry)!));
 
   let bytesIn = 0;
   const finish = (planned: PlannedJob, outcome: DeidOutcome): void => {
@@ -106,7 +106,7 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
     bytesIn += entry.size;
     if (outcome.ok) {
       const { pixels, outputBytes, originals } = outcome.value;
-      Object.assign(entry, originals);
+      Object.assign(entry, originals, { status: 'deidentified', code: undefined, reason: undefined });
       report.record({
         image_id: job.imageId, fingerprint, output_bytes: outputBytes, transfer_syntax: pixels.transferSyntaxUID,
         pixels: pixels.changed ? 'cleaned' : 'original', searched: pixels.searched, regions: pixels.regions, unused_bits_cleared: pixels.unusedBitsCleared,
@@ -118,6 +118,22 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
       progress.log(problemLine(entry, numberOf.get(entry)!));
     }
   };
+  const saveState = (): void => {
+    report.compact();
+    writeSummary(outDir, buildSummary(request.deid, DEID_VERSION, plan.entries));
+    if (mapPath !== undefined) {
+      for (const entry of plan.entries) previous.set(entry.source, entry);
+      writeMap(mapPath, previous);
+    }
+  };
+  // Ctrl-C: keep the map, report and summary of what was done (the next run resumes from them)
+  const interrupted = (): void => {
+    progress.finish();
+    saveState();
+    io.stderr.write('cxrlab deid: interrupted; a re-run resumes\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   progress.start(plan.jobs.length);
   try {
     const batches = batchJobs(plan.jobs);
@@ -128,13 +144,9 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
       batch.forEach((planned, k) => finish(planned, result.ok ? result.value[k]! : { ok: false, error: result.error }));
     }
   } finally {
+    process.removeListener('SIGINT', interrupted);
     progress.finish();
-    report.compact();
-    writeSummary(outDir, buildSummary(request.deid, DEID_VERSION, plan.entries));
-    if (mapPath !== undefined) {
-      for (const entry of plan.entries) previous.set(entry.source, entry);
-      writeMap(mapPath, previous);
-    }
+    saveState();
   }
   const summary = buildSummary(request.deid, DEID_VERSION, plan.entries);
   io.stderr.write(summaryLine(summary.counts, bytesIn, performance.now() - started));

@@ -88,7 +88,8 @@ export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
         Object.assign(entry, { status: 'done-before', ...carried(settings.previous.get(file.path), imageId) });
         continue;
       }
-      entry.status = 'deidentified';
+      // failed until the worker says otherwise: a run cut short leaves an honest map
+      Object.assign(entry, { status: 'failed', code: 'ERR_NOT_RUN', reason: 'the run stopped before this file was de-identified' });
       const output = join(settings.outDir, `${imageId}.dicom`);
       plan.jobs.push({ entry, job: { input: file.path, output, imageId } });
     } catch (error) {
