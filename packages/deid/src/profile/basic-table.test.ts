@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { testAsset } from '../internal/test-assets.js';
+import { repositoryRoot } from '../internal/test-assets.js';
 import { DEID_RULES, MASKED_DEID_RULES } from './basic-table.generated.js';
 import { basicRule } from './basic-rule.js';
 
-const repo = resolve(testAsset(), '..', '..', '..');
+const repo = repositoryRoot();
 const sourcePath = resolve(repo, '..', 'shared', 'dicom-standard', 'confidentiality_profile_attributes.json');
 
 describe('basic profile table', () => {

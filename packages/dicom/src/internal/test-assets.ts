@@ -22,3 +22,8 @@ export function testAsset(...parts: string[]): string {
 export function sharedFixture(...parts: string[]): string {
   return resolve(packageRoot(), '..', '..', '..', 'shared', 'fixtures', 'dicom', ...parts);
 }
+
+/** The repository root (above packages/). */
+export function repositoryRoot(): string {
+  return resolve(packageRoot(), '..', '..');
+}
