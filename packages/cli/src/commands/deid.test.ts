@@ -1,11 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { Tags, bytesElement, encodeAscii, getString, readDicomFileSync, writeDicomFileSync, type P10File } from '@cxrlab/dicom';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Tags, bytesElement, encodeAscii, encodeUID, getString, readDicomFileSync, writeDicomFileSync, type P10File } from '@cxrlab/dicom';
 import { decodeFrame, pixelSource } from '@cxrlab/imaging';
 import { buildPhiCorpus, PLANTED, type PhiCorpus } from '@cxrlab/deid/testing';
 import { runCli } from '../run-cli.js';
@@ -13,6 +14,9 @@ import { readMap, type MapEntry } from './deid/deid-map.js';
 import type { ImageRecord } from './deid/deid-report.js';
 
 type Run = { code: number; stdout: string; stderr: string };
+
+/** The command's entry point, for tests that need a process of its own (signals). */
+const CXRLAB = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'cxrlab.js');
 
 /** The VinDr-CXR image id, computed here with node:crypto (and checked against Python's hashlib below). */
 const md5 = (uid: string): string => createHash('md5').update(uid).digest('hex');
@@ -305,5 +309,35 @@ describe('cxrlab deid: usage errors', () => {
     assert.equal((await cli('deid', corpus.dir, out, '--retain-uids')).code, 2);
     assert.equal((await cli('deid', corpus.dir, out, '--profile', 'strict')).code, 2);
     assert.equal((await cli('deid', corpus.dir, out, '--id-key', 'short')).code, 2);
+  });
+});
+
+describe('cxrlab deid: Ctrl-C', () => {
+  it('keeps the report and an honest map, and a re-run finishes the rest', async () => {
+    // eight JPEG 2000 images of their own (decoding and searching each takes a while): room to interrupt
+    const dir = join(root, 'interrupt-in');
+    mkdirSync(dir);
+    const source = readDicomFileSync(join(corpus.dir, corpus.images[1]!.name));
+    for (let k = 0; k < 8; k++) {
+      source.dataSet.set(bytesElement(Tags.SOPInstanceUID, 'UI', encodeUID(`1.2.826.0.1.3680043.10.999.900.${k}`)));
+      writeDicomFileSync(join(dir, `image-${k}.dcm`), source, { durable: false });
+    }
+    const out = join(root, 'interrupt-out');
+    const mapPath = join(root, 'interrupt-map.jsonl');
+    const child = spawn(process.execPath, [CXRLAB, 'deid', dir, out, '--map', mapPath, '--workers', '1', '--scrub-pixels', 'on'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const report = join(out, 'deid-report.jsonl');
+    while (!(existsSync(report) && readFileSync(report, 'utf8').includes('\n'))) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    assert.equal(await exited, 130);
+    const entries = [...readMap(mapPath).values()];
+    const done = entries.filter((e) => e.status === 'deidentified');
+    const notRun = entries.filter((e) => e.code === 'ERR_NOT_RUN');
+    assert.ok(done.length >= 1 && notRun.length >= 1, `interrupted part-way: ${done.length} done, ${notRun.length} not run`);
+    assert.equal(done.length + notRun.length, 8);
+    for (const e of done) assert.ok(e.values && e.values.length > 0, 'the originals of finished images are kept');
+    const again = await cli('deid', dir, out, '--map', mapPath, '--scrub-pixels', 'on');
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, new RegExp(`${notRun.length} de-identified, ${done.length} done before`));
   });
 });

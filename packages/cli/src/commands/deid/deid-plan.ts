@@ -100,9 +100,13 @@ export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
   return plan;
 }
 
-/** At most this many files, and this many bytes, travel to a worker in one message. */
+/**
+ * At most this many files, and this many bytes, travel to a worker in one message: enough to spread a
+ * message's cost over many small files, small enough that a batch of compressed images (whose
+ * decoding for the text search takes far longer per byte) still reports progress file by file.
+ */
 const BATCH_FILES = 32;
-const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 1024 * 1024;
 
 /**
  * The jobs grouped for the workers: small files in batches (one message per batch instead of per
