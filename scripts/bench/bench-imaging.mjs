@@ -44,6 +44,7 @@ import { fileURLToPath } from 'node:url';
 import { encapsulatedFrames, readDicomFileSync } from '../../packages/dicom/dist/index.js';
 import { decodeFrameSync, initCodecs, pixelSource } from '../../packages/imaging/dist/index.js';
 import { cpuModel, memoryGiB, sourceFingerprint } from './machine-info.mjs';
+import { ensureSynth as ensureSynthSet } from './synth-set.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -296,27 +297,8 @@ function rgSets(count) {
 }
 
 let synthProblem;
-/** Runs `cxrlab synth` into `dir` unless its manifest says the files there are the ones asked for. */
-function ensureSynth(dir, want) {
-  const manifestPath = join(dir, 'bench-manifest.json');
-  const dicomFiles = () => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.dcm')).sort().map((n) => join(dir, n)) : []);
-  let files = dicomFiles();
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  } catch { /* none */ }
-  const fresh = manifest && JSON.stringify(manifest.want) === JSON.stringify(want) && files.length === want.count
-    && files.every((f) => manifest.sizes?.[basename(f)] === statSync(f).size);
-  if (fresh) return { files };
-  if (synthProblem) return { problem: synthProblem };
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const r = run(process.execPath, [CLI, 'synth', dir, '--count', String(want.count), '--rows', String(want.rows), '--cols', String(want.cols), '--syntax', want.syntax, '--seed', String(want.seed)]);
-  files = dicomFiles();
-  if (r.status !== 0 || files.length !== want.count) return { problem: `cxrlab synth --syntax ${want.syntax} failed (exit ${r.status}, ${files.length} files): ${tail(r.stderr || r.stdout)}` };
-  writeFileSync(manifestPath, JSON.stringify({ want, sizes: Object.fromEntries(files.map((f) => [basename(f), statSync(f).size])) }, null, 1));
-  return { files, seconds: r.seconds };
-}
+/** `cxrlab synth` into `dir` unless the manifest inside it says the files there are the ones asked for. */
+const ensureSynth = (dir, want) => ensureSynthSet(dir, want, { manifestPath: join(dir, 'bench-manifest.json'), synthProblem });
 
 /** `cxrlab synth` output per syntax: `count` images of ROWS x COLS, seed SEED. */
 function generatedSets(count) {

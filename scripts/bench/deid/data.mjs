@@ -1,37 +1,17 @@
 // The workloads of `npm run bench:deid`, made by `cxrlab synth` into bench-data/deid once and then
 // reused while their manifest (beside each folder) matches.
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { ensureSynth } from '../synth-set.mjs';
 import { BENCH, CLI, COUNTS, MB, ONLY, ROOT } from './config.mjs';
-import { fmt, listFiles, log, progress, run, sizeOf, tail } from './util.mjs';
+import { fmt, log, progress, sizeOf, tail } from './util.mjs';
 
 export const WORKLOADS = [
   { key: 'a', label: 'chest uncompressed', syntax: 'explicit', rows: 2788, cols: 2446, seed: 41 },
   { key: 'b', label: 'chest JPEG 2000 lossless', syntax: 'j2k', rows: 2788, cols: 2446, seed: 42 },
   { key: 'c', label: 'header-heavy, small files', syntax: 'explicit', rows: 64, cols: 64, seed: 43 },
 ];
-
-/** `cxrlab synth` into `dir` unless its manifest says the files there are the ones asked for. */
-function ensureSynth(dir, want, synthProblem) {
-  const manifestPath = `${dir}.manifest.json`;
-  let files = listFiles(dir);
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  } catch { /* none */ }
-  const fresh = manifest && JSON.stringify(manifest.want) === JSON.stringify(want) && files.length === want.count
-    && files.every((f) => manifest.sizes?.[basename(f)] === statSync(f).size);
-  if (fresh) return { files };
-  if (synthProblem) return { problem: synthProblem };
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const r = run(process.execPath, [CLI, 'synth', dir, '--count', String(want.count), '--rows', String(want.rows), '--cols', String(want.cols), '--syntax', want.syntax, '--seed', String(want.seed)]);
-  files = listFiles(dir);
-  if (r.status !== 0 || files.length !== want.count) return { problem: `cxrlab synth --syntax ${want.syntax} failed (exit ${r.status}, ${files.length} files): ${tail(r.stderr || r.stdout)}` };
-  writeFileSync(manifestPath, JSON.stringify({ want, sizes: Object.fromEntries(files.map((f) => [basename(f), statSync(f).size])) }, null, 1));
-  return { files, seconds: r.seconds };
-}
 
 /**
  * The workloads asked for (--only), made or checked, and a folder holding one small file alone (a
@@ -49,7 +29,7 @@ export function prepareData() {
     const count = COUNTS[w.key];
     const dir = join(BENCH, `${w.syntax}-${w.rows}x${w.cols}-s${w.seed}-n${count}`);
     progress(`data: ${count} ${w.rows}x${w.cols} ${w.syntax}`);
-    const got = ensureSynth(dir, { syntax: w.syntax, rows: w.rows, cols: w.cols, seed: w.seed, count }, synthProblem);
+    const got = ensureSynth(dir, { syntax: w.syntax, rows: w.rows, cols: w.cols, seed: w.seed, count }, { manifestPath: `${dir}.manifest.json`, synthProblem });
     if (got.problem) {
       log(`  ! (${w.key}) ${got.problem}`);
       continue;

@@ -41,7 +41,6 @@ export function gitCommit() {
   }
 }
 
-export const listFiles = (dir) => (existsSync(dir) ? readdirSync(dir).sort().map((n) => join(dir, n)).filter((p) => statSync(p).isFile()) : []);
 export const sizeOf = (paths) => paths.reduce((n, p) => n + statSync(p).size, 0);
 export const countDicom = (dir) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.dicom')).length : 0);
 export function treeBytes(dir) {
