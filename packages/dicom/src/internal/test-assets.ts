@@ -2,16 +2,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root (the folder holding package.json), found from a compiled or source module's URL. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+/** The root of the package holding a module (the folder with package.json above it), from the module's URL. */
+export function packageRootOf(moduleUrl: string): string {
+  let dir = dirname(fileURLToPath(moduleUrl));
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(moduleUrl));
     dir = up;
   }
   return dir;
 }
+
+const packageRoot = (): string => packageRootOf(import.meta.url);
 
 /** A path under packages/dicom/test-assets. */
 export function testAsset(...parts: string[]): string {

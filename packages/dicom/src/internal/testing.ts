@@ -1,2 +1,3 @@
-// Test helpers for other packages' tests (`@cxrlab/dicom/testing`): where the shared fixtures and the repository are.
-export { repositoryRoot, sharedFixture } from './test-assets.js';
+// Test helpers for other packages' tests (`@cxrlab/dicom/testing`): where the shared fixtures, the
+// repository and a package's own root are.
+export { packageRootOf, repositoryRoot, sharedFixture } from './test-assets.js';

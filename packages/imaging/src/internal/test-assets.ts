@@ -1,24 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRootOf } from '@cxrlab/dicom/testing';
 
-/** The package root (the folder holding package.json), found from a compiled or source module's URL. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
+export { sharedFixture } from '@cxrlab/dicom/testing';
 
 /** A path under packages/imaging/test-assets. */
 export function testAsset(...parts: string[]): string {
-  return join(packageRoot(), 'test-assets', ...parts);
-}
-
-/** A path under ../shared/fixtures/dicom (the shared fixtures beside the repository). */
-export function sharedFixture(...parts: string[]): string {
-  return resolve(packageRoot(), '..', '..', '..', 'shared', 'fixtures', 'dicom', ...parts);
+  return join(packageRootOf(import.meta.url), 'test-assets', ...parts);
 }
