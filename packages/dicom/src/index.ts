@@ -18,7 +18,7 @@ export { DataSetBuilder } from './p10/build-data-set.js';
 export type { P10File, P10ReadInfo } from './p10/p10-file.js';
 export { parseP10, readDicomFile, readDicomFileSync, type ReadOptions } from './p10/read.js';
 export { encodeDataSet, type Encoding } from './p10/write-data-set.js';
-export { encodeP10, encodeP10Chunks, buildFileMeta, writeDicomFile, writeDicomFileSync, type WriteOptions, type FileWriteOptions, type WritableFile } from './p10/write.js';
+export { encodeP10, encodeP10Chunks, buildFileMeta, writeDicomFile, writeDicomFileSync, tempPathFor, type WriteOptions, type FileWriteOptions, type WritableFile } from './p10/write.js';
 export { concatChunks } from './p10/chunk-sink.js';
 
 export { characterSetsOf, elementText, elementStrings, elementPersonNames, binaryNumbers, binaryBigInts, elementTags, numberStrings, decodeElement, type DecodedValue } from './values/decode.js';

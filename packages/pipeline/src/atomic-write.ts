@@ -1,7 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { threadId } from 'node:worker_threads';
+import { dirname } from 'node:path';
+import { tempPathFor } from '@cxrlab/dicom';
 
 export interface AtomicWriteOptions {
   /** Create the parent directories first (default false). */
@@ -10,10 +9,8 @@ export interface AtomicWriteOptions {
   mode?: number;
 }
 
-/** A hidden temporary name beside `path`, unique across processes and threads. */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
-}
+/** A hidden temporary name beside `path`, unique across processes and threads (the DICOM writer's). */
+export { tempPathFor };
 
 /**
  * Writes `data` to `path` so that readers see either the old file or the whole new one: writes a

@@ -108,15 +108,14 @@ export function encodeP10(file: WritableFile, options: WriteOptions = {}): Uint8
   return concatChunks(encodeP10Chunks(file, options));
 }
 
-let written = 0;
-
 /**
- * A hidden temporary name beside `path`, unique across processes (pid), threads and calls; the
- * random part only guards against a leftover of an earlier process with the same pid. Not crypto:
- * a batch writes thousands of files, and the name needs to be unique, not secret.
+ * A hidden temporary name beside `path`, unique across processes (pid) and threads, with 32 random
+ * bits for calls within one thread (a collision makes the exclusive open fail, never clobbers). Not
+ * crypto: a batch writes thousands of files, and the name needs to be unique, not secret.
  */
-function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${++written}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+export function tempPathFor(path: string): string {
+  const random = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${random}.tmp`);
 }
 
 /** Writes a file atomically: to a temporary file beside it, flushed, then renamed over the target. Returns its size. */
