@@ -10,7 +10,7 @@ import { problemLine, summaryLine } from './deid/deid-messages.js';
 import { DEID_VERSION, parseDeidArgs, type DeidRequest } from './deid/deid-options.js';
 import { batchJobs, planDeid, type PlannedJob } from './deid/deid-plan.js';
 import { DeidReport } from './deid/deid-report.js';
-import { buildSummary, writeSummary } from './deid/deid-summary.js';
+import { buildSummary, writeSummary, type DeidSummary } from './deid/deid-summary.js';
 import type { DeidJob, DeidOutcome, DeidSetup } from './deid/deid-task.js';
 import { runDeidVerify, VERIFY_USAGE } from './deid/deid-verify.js';
 
@@ -118,13 +118,15 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
       progress.log(problemLine(entry, numberOf.get(entry)!));
     }
   };
-  const saveState = (): void => {
+  const saveState = (): DeidSummary => {
     report.compact();
-    writeSummary(outDir, buildSummary(request.deid, DEID_VERSION, plan.entries));
+    const summary = buildSummary(request.deid, DEID_VERSION, plan.entries);
+    writeSummary(outDir, summary);
     if (mapPath !== undefined) {
       for (const entry of plan.entries) previous.set(entry.source, entry);
       writeMap(mapPath, previous);
     }
+    return summary;
   };
   // Ctrl-C: keep the map, report and summary of what was done (the next run resumes from them)
   const interrupted = (): void => {
@@ -134,6 +136,7 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
+  let summary: DeidSummary;
   progress.start(plan.jobs.length);
   try {
     const batches = batchJobs(plan.jobs);
@@ -146,11 +149,11 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
   } finally {
     process.removeListener('SIGINT', interrupted);
     progress.finish();
-    saveState();
+    summary = saveState();
   }
-  const summary = buildSummary(request.deid, DEID_VERSION, plan.entries);
-  io.stderr.write(summaryLine(summary.counts, bytesIn, performance.now() - started));
-  return summary.not_done.length > 0 ? ExitCode.failed : ExitCode.ok;
+  const { counts, not_done } = summary;
+  io.stderr.write(summaryLine(counts, bytesIn, performance.now() - started));
+  return not_done.length > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
 export const deidCommand: Command = {

@@ -1,4 +1,4 @@
-import { Tags, TransferSyntaxes, bytesElement, encodeAscii, getString, lookupTransferSyntax, type DataSet, type Element, type P10File, type TransferSyntax, type WritableFile } from '@cxrlab/dicom';
+import { Tags, TransferSyntaxes, bytesElement, encodeAscii, lookupTransferSyntax, type DataSet, type Element, type P10File, type TransferSyntax, type WritableFile } from '@cxrlab/dicom';
 import { imageId as makeImageId } from '../ids/image-id.js';
 import { deidentifyBasic } from '../profile/deidentify-basic.js';
 import { deidentifyVindr } from '../profile/vindr-profile.js';
@@ -67,7 +67,6 @@ export async function deidentifyFile(input: P10File, options: DeidFileOptions): 
     changed: scrubbed?.element !== undefined,
     transferSyntaxUID: transferSyntax.uid,
   };
-  if (getString(dataSet, Tags.SOPInstanceUID) === undefined) throw new Error('the profile left no SOP Instance UID');
   return { imageId, file: { dataSet, fileMeta: undefined, preamble: undefined, transferSyntax }, pixels };
 }
 

@@ -17,7 +17,7 @@ export function checkImage(file: P10File): { sopInstanceUid: string } {
   if (file.info.stoppedBeforeTag !== Tags.PixelData && !file.dataSet.has(Tags.PixelData)) {
     throw new DeidError('ERR_NOT_IMAGE', `no Pixel Data (${what}): not an image`);
   }
-  const sopInstanceUid = getString(file.dataSet, Tags.SOPInstanceUID)?.replace(/[\0 ]+$/, '');
+  const sopInstanceUid = getString(file.dataSet, Tags.SOPInstanceUID);
   if (!sopInstanceUid) throw new DeidError('ERR_NO_SOP_INSTANCE_UID', 'no SOP Instance UID (0008,0018) to derive the image id from');
   return { sopInstanceUid };
 }

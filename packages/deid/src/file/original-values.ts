@@ -26,7 +26,8 @@ function kept(ds: DataSet, element: BytesElement, depth: number, options: DeidFi
 /** UIDs of the standard itself (SOP classes, transfer syntaxes, code schemes): public constants, not identifiers. */
 const isStandardUid = (value: string): boolean => value.startsWith('1.2.840.10008.');
 
-const trimUid = (uid: string | undefined): string | undefined => uid?.replace(/[\0 ]+$/, '') || undefined;
+/** getString has removed the padding; an empty UID counts as none. */
+const uidOf = (dataSet: DataSet, tag: number): string | undefined => getString(dataSet, tag) || undefined;
 
 /**
  * What the private map records of an input so that `cxrlab deid verify --map` can prove none of it
@@ -45,9 +46,9 @@ export function originalValues(dataSet: DataSet, options: DeidFileOptions): Orig
   };
   visit(dataSet, 0);
   return {
-    study_instance_uid: trimUid(getString(dataSet, Tags.StudyInstanceUID)),
-    series_instance_uid: trimUid(getString(dataSet, Tags.SeriesInstanceUID)),
-    sop_instance_uid: trimUid(getString(dataSet, Tags.SOPInstanceUID)),
+    study_instance_uid: uidOf(dataSet, Tags.StudyInstanceUID),
+    series_instance_uid: uidOf(dataSet, Tags.SeriesInstanceUID),
+    sop_instance_uid: uidOf(dataSet, Tags.SOPInstanceUID),
     values: [...values],
   };
 }

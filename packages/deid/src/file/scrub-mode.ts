@@ -1,10 +1,9 @@
-import { SopClasses, getString, type DataSet } from '@cxrlab/dicom';
+import { SopClasses, Tags, getString, type DataSet } from '@cxrlab/dicom';
 
 /** `--scrub-pixels`: look for burned-in text always, never, or where it is expected. */
 export type ScrubMode = 'auto' | 'on' | 'off';
 export const SCRUB_MODES: readonly ScrubMode[] = ['auto', 'on', 'off'];
 
-const Modality = 0x00080060;
 const BurnedInAnnotation = 0x00280301;
 const RADIOGRAPHY_CLASSES = new Set<string>([
   SopClasses.ComputedRadiographyImageStorage,
@@ -19,9 +18,9 @@ const RADIOGRAPHY_CLASSES = new Set<string>([
  */
 export function wantsScrub(dataSet: DataSet, mode: ScrubMode): boolean {
   if (mode !== 'auto') return mode === 'on';
-  const modality = getString(dataSet, Modality)?.trim().toUpperCase();
+  const modality = getString(dataSet, Tags.Modality)?.trim().toUpperCase();
   if (modality === 'CR' || modality === 'DX') return true;
-  const sopClass = getString(dataSet, 0x00080016)?.replace(/[\0 ]+$/, '');
+  const sopClass = getString(dataSet, Tags.SOPClassUID);
   if (sopClass !== undefined && RADIOGRAPHY_CLASSES.has(sopClass)) return true;
   return getString(dataSet, BurnedInAnnotation)?.trim().toUpperCase() === 'YES';
 }

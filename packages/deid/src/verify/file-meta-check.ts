@@ -4,8 +4,6 @@ import type { VerifyFinding } from './verify-finding.js';
 /** The only file meta elements a de-identified file carries (PS3.10 7.1, the required ones). */
 const ALLOWED_META = new Set([0x00020000, 0x00020001, Tags.MediaStorageSOPClassUID, Tags.MediaStorageSOPInstanceUID, Tags.TransferSyntaxUID, Tags.ImplementationClassUID, 0x00020013]);
 
-const uid = (value: string | undefined): string | undefined => value?.replace(/[\0 ]+$/, '');
-
 /** A zero preamble, and a file meta rebuilt by us: no source AE title, no private information, in step with the data set. */
 export function checkFileMeta(file: P10File): VerifyFinding[] {
   const findings: VerifyFinding[] = [];
@@ -16,13 +14,13 @@ export function checkFileMeta(file: P10File): VerifyFinding[] {
     if (!ALLOWED_META.has(tag)) findings.push({ code: 'ERR_FILE_META', message: `file meta element ${formatTag(tag)} is not one de-identification writes`, path: formatTag(tag) });
   }
   const expect = (metaTag: number, dataTag: number): void => {
-    const a = uid(getString(meta, metaTag));
-    const b = uid(getString(file.dataSet, dataTag));
+    const a = getString(meta, metaTag);
+    const b = getString(file.dataSet, dataTag);
     if (a !== b) findings.push({ code: 'ERR_FILE_META', message: `${formatTag(metaTag)} is ${a ?? 'absent'} but ${formatTag(dataTag)} is ${b ?? 'absent'}` });
   };
   expect(Tags.MediaStorageSOPClassUID, Tags.SOPClassUID);
   expect(Tags.MediaStorageSOPInstanceUID, Tags.SOPInstanceUID);
-  const implementation = uid(getString(meta, Tags.ImplementationClassUID));
+  const implementation = getString(meta, Tags.ImplementationClassUID);
   if (implementation !== IMPLEMENTATION_CLASS_UID) findings.push({ code: 'ERR_FILE_META', message: `Implementation Class UID is ${implementation ?? 'absent'}, not cxrlab's` });
   return findings;
 }

@@ -43,7 +43,7 @@ export function verifyOutput(bytes: Uint8Array, expect: OutputExpectations): { f
     findings.push({ code: 'ERR_NOT_ALLOWED', message: `${formatTag(f.tag)}: ${f.message}`, path: f.path });
   }
   if (expect.profile === 'vindr') {
-    const sop = getString(file.dataSet, Tags.SOPInstanceUID)?.replace(/[\0 ]+$/, '');
+    const sop = getString(file.dataSet, Tags.SOPInstanceUID);
     if (sop !== uidFromImageId(expect.imageId)) findings.push({ code: 'ERR_IMAGE_ID', message: `SOP Instance UID ${sop ?? '(absent)'} is not the one derived from the image id ${expect.imageId}` });
   }
   if (expect.values) findings.push(...scanForOriginalValues(bytes, expect.values, fileMetaEnd(bytes)));
