@@ -26,6 +26,9 @@ export interface MapEntry {
   reason?: string;
 }
 
+/** The input has its output: de-identified in this run or an earlier one. */
+export const hasOutput = (entry: MapEntry): boolean => entry.status === 'deidentified' || entry.status === 'done-before';
+
 function isEntry(value: unknown): value is MapEntry {
   const e = value as Partial<MapEntry> | null;
   return typeof e === 'object' && e !== null && typeof e.source === 'string' && typeof e.status === 'string';

@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readDicomFileSync } from '@cxrlab/dicom';
 import { checkImage, imageId as makeImageId, readSopInstanceUid, type DeidFileOptions } from '@cxrlab/deid';
-import type { InputFile } from '@cxrlab/pipeline';
-import type { MapEntry } from './deid-map.js';
+import { toTaskError, type InputFile } from '@cxrlab/pipeline';
+import { hasOutput, type MapEntry } from './deid-map.js';
 import type { DeidReport } from './deid-report.js';
 import type { DeidJob } from './deid-task.js';
 
@@ -36,16 +36,11 @@ function relativePath(file: InputFile): string {
   return name === stemName ? file.stem : `${file.stem}${name.slice(stemName.length)}`;
 }
 
-function errorFields(error: unknown): Pick<MapEntry, 'code' | 'reason'> {
-  const e = error as { code?: unknown; reason?: unknown; message?: unknown };
-  return { code: typeof e.code === 'string' ? e.code : 'ERR_IO', reason: String(e.reason ?? e.message ?? error) };
-}
-
 /** Sources of earlier runs by the image id they became (de-identified or found done). */
 function earlierSources(previous: Map<string, MapEntry>): Map<string, string> {
   const byId = new Map<string, string>();
   for (const e of previous.values()) {
-    if (e.image_id && (e.status === 'deidentified' || e.status === 'done-before')) byId.set(e.image_id, e.source);
+    if (e.image_id && hasOutput(e)) byId.set(e.image_id, e.source);
   }
   return byId;
 }
@@ -93,8 +88,8 @@ export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
       const output = join(settings.outDir, `${imageId}.dicom`);
       plan.jobs.push({ entry, job: { input: file.path, output, imageId } });
     } catch (error) {
-      const fields = errorFields(error);
-      Object.assign(entry, { status: fields.code === 'ERR_NOT_IMAGE' ? 'not-image' : 'failed', ...fields });
+      const { code, reason } = toTaskError(error, 'ERR_IO');
+      Object.assign(entry, { status: code === 'ERR_NOT_IMAGE' ? 'not-image' : 'failed', code, reason });
     }
   }
   return plan;

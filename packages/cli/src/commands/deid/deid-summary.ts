@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DeidFileOptions } from '@cxrlab/deid';
 import { writeFileAtomicSync } from '@cxrlab/pipeline';
-import type { MapEntry, MapStatus } from './deid-map.js';
+import { hasOutput, type MapEntry, type MapStatus } from './deid-map.js';
 
 /** The run summary's name in OUTPUT-DIR. */
 export const SUMMARY_NAME = 'deid-summary.json';
@@ -33,7 +33,7 @@ export interface DeidSummary {
 }
 
 export function buildSummary(options: DeidFileOptions, version: number, entries: readonly MapEntry[]): DeidSummary {
-  const notDone = entries.flatMap((e, index) => (e.status === 'deidentified' || e.status === 'done-before' ? [] : [{ input_number: index + 1, status: e.status, code: e.code ?? 'ERR_UNKNOWN' }]));
+  const notDone = entries.flatMap((e, index) => (hasOutput(e) ? [] : [{ input_number: index + 1, status: e.status, code: e.code ?? 'ERR_UNKNOWN' }]));
   return {
     tool: 'cxrlab deid',
     version,

@@ -4,7 +4,7 @@ import { runTasks } from '@cxrlab/pipeline';
 import type { VerifyFinding } from '@cxrlab/deid';
 import { ExitCode, UsageError, type CliIO } from '../../io.js';
 import { parseArguments, wholeNumber } from '../../options.js';
-import { readMap, type MapEntry } from './deid-map.js';
+import { hasOutput, readMap, type MapEntry } from './deid-map.js';
 import { DeidReport } from './deid-report.js';
 import { SUMMARY_NAME, type DeidSummary } from './deid-summary.js';
 import type { VerifyDone, VerifyJob, VerifySetup } from './verify-task.js';
@@ -33,6 +33,11 @@ function readSummary(outDir: string): DeidSummary {
   }
 }
 
+/** An image's original values and UIDs, as the map recorded them. */
+function originalsOf(entry: MapEntry): string[] {
+  return [...(entry.values ?? []), entry.study_instance_uid, entry.series_instance_uid, entry.sop_instance_uid].filter((v): v is string => !!v);
+}
+
 /** Runs `cxrlab deid verify`. */
 export async function runDeidVerify(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArguments({ args, allowPositionals: true, options: { map: { type: 'string' }, workers: { type: 'string' } } });
@@ -42,15 +47,15 @@ export async function runDeidVerify(args: string[], io: CliIO): Promise<number> 
   const report = DeidReport.open(outDir);
   const byId = new Map<string, MapEntry>();
   if (values.map !== undefined) {
-    for (const e of readMap(values.map).values()) if (e.image_id && (e.status === 'deidentified' || e.status === 'done-before')) byId.set(e.image_id, e);
+    for (const e of readMap(values.map).values()) if (e.image_id && hasOutput(e)) byId.set(e.image_id, e);
   }
   const names = readdirSync(outDir).filter((n) => !n.startsWith('.') && n.endsWith('.dicom')).sort();
   const jobs: VerifyJob[] = names.map((name) => {
     const imageId = name.slice(0, -'.dicom'.length);
     const entry = byId.get(imageId);
-    return { output: join(outDir, name), imageId, record: report.get(imageId), values: entry ? [...(entry.values ?? []), ...[entry.study_instance_uid, entry.series_instance_uid, entry.sop_instance_uid].filter((v): v is string => !!v)] : undefined, source: entry?.source };
+    return { output: join(outDir, name), imageId, record: report.get(imageId), values: entry && originalsOf(entry), source: entry?.source };
   });
-  const allOriginals = [...byId.values()].flatMap((e) => [...(e.values ?? []), e.study_instance_uid ?? '', e.series_instance_uid ?? '', e.sop_instance_uid ?? '']);
+  const allOriginals = [...byId.values()].flatMap(originalsOf);
   const setupData: VerifySetup = { profile: summary.profile, basic: summary.basic_options, allOriginals };
 
   let problems = 0;
