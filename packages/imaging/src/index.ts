@@ -19,7 +19,7 @@ export { convertFile, OUTPUT_FORMATS, type OutputFormat, type ConvertOptions, ty
 // Pixel data encoders and the synthetic chest radiograph generator (`cxrlab synth`).
 export { PIXEL_ENCODINGS, PIXEL_ENCODING_NAMES, isPixelEncoding, type PixelEncoding } from './encode-pixels/pixel-encodings.js';
 export { encodePixelData, type EncodePixelOptions, type EncodedPixelData } from './encode-pixels/encode-pixel-data.js';
-export { encapsulateFrames } from './encode-pixels/encapsulate.js';
+export { encapsulateFrames, evenLength } from './encode-pixels/encapsulate.js';
 export type { GreyFrame } from './encode-pixels/frame-encoder.js';
 export { synthesizeChestImage, type ChestImage, type ChestImageOptions, type Monochrome } from './synth/chest-image.js';
 export { synthesizeChestFile, photometricFor, type SynthChestFile, type SynthChestFileOptions, type PhotometricChoice } from './synth/synth-chest-file.js';

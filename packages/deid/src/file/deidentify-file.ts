@@ -79,11 +79,9 @@ function replacePixels(dataSet: DataSet, element: Element, scrubbed: ScrubResult
   dataSet.set(element);
   dataSet.delete(ExtendedOffsetTable);
   dataSet.delete(ExtendedOffsetTableLengths);
-  if (scrubbed.photometricInterpretation !== undefined) dataSet.set(bytesElement(Tags.PhotometricInterpretation, 'CS', encodeAscii(evenLength(scrubbed.photometricInterpretation))));
+  if (scrubbed.photometricInterpretation !== undefined) dataSet.set(bytesElement(Tags.PhotometricInterpretation, 'CS', encodeAscii(scrubbed.photometricInterpretation)));
   if (scrubbed.planarConfiguration !== undefined && dataSet.has(PlanarConfiguration)) dataSet.set(bytesElement(PlanarConfiguration, 'US', new Uint8Array([0, 0])));
 }
-
-const evenLength = (text: string): string => (text.length % 2 === 0 ? text : `${text} `);
 
 /**
  * Encapsulated pixel data keeps its transfer syntax; native pixel data is written Explicit VR Little

@@ -2,6 +2,7 @@ import { Tags, elementStrings, getString, type BytesElement, type DataSet } from
 import { decideBasic } from '../profile/decide-basic.js';
 import { decisionVR } from '../profile/decision-vr.js';
 import { VINDR_KEEP } from '../profile/vindr-profile.js';
+import { walkDataSet } from '../profile/walk-data-set.js';
 import type { DeidFileOptions } from './deidentify-file.js';
 
 /** Free-text and identifier VRs whose removed values are worth looking for in outputs; not codes (CS) or numbers. */
@@ -17,8 +18,8 @@ export interface OriginalValues {
 }
 
 /** True when the profile lets this value through unchanged (so finding it in an output is no leak). */
-function kept(ds: DataSet, element: BytesElement, depth: number, options: DeidFileOptions): boolean {
-  if (options.profile === 'vindr') return depth === 0 && VINDR_KEEP.has(element.tag);
+function kept(ds: DataSet, element: BytesElement, topLevel: boolean, options: DeidFileOptions): boolean {
+  if (options.profile === 'vindr') return topLevel && VINDR_KEEP.has(element.tag);
   const action = decideBasic(element.tag, decisionVR(ds, element), options.basic ?? {});
   return action === 'keep' || action === 'clean';
 }
@@ -36,15 +37,10 @@ const uidOf = (dataSet: DataSet, tag: number): string | undefined => getString(d
  */
 export function originalValues(dataSet: DataSet, options: DeidFileOptions): OriginalValues {
   const values = new Set<string>();
-  const visit = (ds: DataSet, depth: number): void => {
-    for (const e of ds.elements()) {
-      if (values.size >= MAX_VALUES) return;
-      if (e.kind === 'sequence') e.items.forEach((item) => visit(item.dataSet, depth + 1));
-      if (e.kind !== 'bytes' || !TEXT_VRS.has(e.vr) || e.value.length > 1024 || kept(ds, e, depth, options)) continue;
-      for (const v of elementStrings(ds, e)) if (v.trim().length >= 6 && !isStandardUid(v.trim())) values.add(v.trim());
-    }
-  };
-  visit(dataSet, 0);
+  walkDataSet(dataSet, (ds, e) => {
+    if (values.size >= MAX_VALUES || e.kind !== 'bytes' || !TEXT_VRS.has(e.vr) || e.value.length > 1024 || kept(ds, e, ds === dataSet, options)) return;
+    for (const v of elementStrings(ds, e)) if (v.trim().length >= 6 && !isStandardUid(v.trim())) values.add(v.trim());
+  });
   return {
     study_instance_uid: uidOf(dataSet, Tags.StudyInstanceUID),
     series_instance_uid: uidOf(dataSet, Tags.SeriesInstanceUID),

@@ -1,4 +1,5 @@
 import { isPixelDataTag, type P10File } from '@cxrlab/dicom';
+import { walkDataSet } from '../profile/walk-data-set.js';
 import type { VerifyFinding } from './verify-finding.js';
 
 const PIXEL_TAG = Buffer.from([0xe0, 0x7f, 0x10, 0x00]);
@@ -40,14 +41,9 @@ export function scanForOriginalValues(bytes: Uint8Array, values: Iterable<string
 /** Every string value in the header at any depth, for checking against the originals of all files. */
 export function headerStrings(file: P10File): string[] {
   const out: string[] = [];
-  const visit = (ds: P10File['dataSet']): void => {
-    for (const e of ds.elements()) {
-      if (e.kind === 'sequence') e.items.forEach((item) => visit(item.dataSet));
-      else if (e.kind === 'bytes' && !isPixelDataTag(e.tag) && e.value.length < 4096) {
-        for (const part of Buffer.from(e.value).toString('latin1').split(/[\\\0]/)) if (part.trim() !== '') out.push(part.trim());
-      }
-    }
-  };
-  visit(file.dataSet);
+  walkDataSet(file.dataSet, (_, e) => {
+    if (e.kind !== 'bytes' || isPixelDataTag(e.tag) || e.value.length >= 4096) return;
+    for (const part of Buffer.from(e.value).toString('latin1').split(/[\\\0]/)) if (part.trim() !== '') out.push(part.trim());
+  });
   return out;
 }

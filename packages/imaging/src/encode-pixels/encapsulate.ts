@@ -16,7 +16,8 @@ export function encapsulateFrames(frames: readonly Uint8Array[]): FragmentsEleme
   return { kind: 'fragments', tag: Tags.PixelData, vr: 'OB', offsetTable, fragments };
 }
 
-function evenLength(bytes: Uint8Array): Uint8Array {
+/** The bytes, with a trailing zero when their length is odd (DICOM values have even lengths). */
+export function evenLength(bytes: Uint8Array): Uint8Array {
   if (bytes.length % 2 === 0) return bytes;
   const padded = new Uint8Array(bytes.length + 1);
   padded.set(bytes);

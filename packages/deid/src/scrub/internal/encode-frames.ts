@@ -1,5 +1,5 @@
 import { Tags, TransferSyntaxes, bytesElement, type Element } from '@cxrlab/dicom';
-import { PIXEL_ENCODINGS, encapsulateFrames, encodePixelData, type DecodedFrame, type PixelDescription, type PixelEncoding } from '@cxrlab/imaging';
+import { PIXEL_ENCODINGS, encapsulateFrames, encodePixelData, evenLength, type DecodedFrame, type PixelDescription, type PixelEncoding } from '@cxrlab/imaging';
 import { nativePixelBytes } from './native-pixel-bytes.js';
 
 /** New Pixel Data and what the header must say about it. */
@@ -53,11 +53,4 @@ export async function encodeFrames(frames: readonly DecodedFrame[], d: PixelDesc
   const element = bytesElement(Tags.PixelData, vr, evenLength(nativePixelBytes(frames, d, planar)));
   const planarChange = d.samplesPerPixel > 1 && d.planarConfiguration === 1 && !planar ? { planarConfiguration: 0 as const } : {};
   return { element, transferSyntaxUID: TransferSyntaxes.ExplicitVRLittleEndian.uid, ...changed, ...planarChange };
-}
-
-function evenLength(bytes: Uint8Array): Uint8Array {
-  if (bytes.length % 2 === 0) return bytes;
-  const padded = new Uint8Array(bytes.length + 1);
-  padded.set(bytes);
-  return padded;
 }
