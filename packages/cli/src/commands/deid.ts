@@ -140,7 +140,7 @@ export async function runDeid(args: string[], io: CliIO, deps: DeidDeps = {}): P
   progress.start(plan.jobs.length);
   try {
     const batches = batchJobs(plan.jobs);
-    const setupData: DeidSetup = { options: request.deid, durable: request.durable };
+    const setupData: DeidSetup = { options: request.deid, durable: request.durable, originals: mapPath !== undefined };
     const options = { concurrency: request.workers, setupData, ...(request.timeoutMs > 0 ? { timeoutMs: request.timeoutMs } : {}) };
     for await (const result of runTasks<DeidJob[], DeidOutcome[]>(deps.task ?? TASK, batches.map((b) => b.map((p) => p.job)), options)) {
       const batch = batches[result.index]!;

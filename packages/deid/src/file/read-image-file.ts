@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { DicomError, Tags, bytesElement, getNumber, parseP10, readDicomFileSync, type P10File } from '@cxrlab/dicom';
 
 /**
@@ -76,7 +76,7 @@ export function readImageFile(path: string, scratch: PixelScratch): P10File {
     const vr = explicitVR ? String.fromCharCode(head[4]!, head[5]!) : (getNumber(header.dataSet, Tags.BitsAllocated) ?? 16) > 8 ? 'OW' : 'OB';
     const length = explicitVR ? view.getUint32(8, true) : view.getUint32(4, true);
     const valueAt = start + (explicitVR ? 12 : 8);
-    if ((vr !== 'OW' && vr !== 'OB') || length === 0xffffffff || valueAt + length > fstatSync(fd).size) return readDicomFileSync(path);
+    if ((vr !== 'OW' && vr !== 'OB') || length === 0xffffffff || valueAt + length > size) return readDicomFileSync(path);
     const pixels = scratch.take(length);
     if (readFully(fd, pixels, valueAt) !== length) throw new DicomError('ERR_TRUNCATED', 'the file shrank while it was read', { file: path, tag: Tags.PixelData });
     header.dataSet.set(bytesElement(Tags.PixelData, vr, pixels));

@@ -9,6 +9,8 @@ import { toTaskError, type TaskError } from '@cxrlab/pipeline';
 export interface DeidSetup {
   options: DeidFileOptions;
   durable: boolean;
+  /** Collect each file's originals (only the private map needs them). */
+  originals: boolean;
 }
 
 export interface DeidJob {
@@ -22,8 +24,8 @@ export interface DeidJob {
 export interface DeidDone {
   outputBytes: number;
   pixels: PixelOutcome;
-  /** For the private map: the original UIDs and the identifying values the profile removed. */
-  originals: OriginalValues;
+  /** For the private map (when there is one): the original UIDs and the identifying values the profile removed. */
+  originals?: OriginalValues;
 }
 
 export type DeidOutcome = { ok: true; value: DeidDone } | { ok: false; error: TaskError };
@@ -41,7 +43,7 @@ async function deidentifyOne(job: DeidJob): Promise<DeidDone> {
   const result = await deidentifyFile(input, settings.options);
   if (result.imageId !== job.imageId) throw new DeidError('ERR_SOURCE_CHANGED', 'the file changed while the run was planned: its SOP Instance UID is not the one read before');
   const outputBytes = writeDicomFileSync(job.output, result.file, { durable: settings.durable });
-  return { outputBytes, pixels: result.pixels, originals: originalValues(input.dataSet, settings.options) };
+  return { outputBytes, pixels: result.pixels, ...(settings.originals ? { originals: originalValues(input.dataSet, settings.options) } : {}) };
 }
 
 export async function run(batch: DeidJob[]): Promise<DeidOutcome[]> {
