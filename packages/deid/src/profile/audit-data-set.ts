@@ -13,7 +13,8 @@ import { walkDataSet } from './walk-data-set.js';
  */
 export function auditDataSet(dataSet: DataSet, profile: ProfileName, options: BasicProfileOptions): Finding[] {
   const findings: Finding[] = [];
-  walkDataSet(dataSet, (ds, element, path) => {
+  walkDataSet(dataSet, (ds, element, pathOf) => {
+    const path = pathOf();
     const found = isPrivateTag(element.tag)
       ? finding(path, element, 'private-tag', 'private element')
       : profile === 'vindr' ? checkVindrElement(ds === dataSet, element, path) : checkBasicElement(ds, element, path, options);

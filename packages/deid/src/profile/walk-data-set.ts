@@ -1,7 +1,10 @@
 import { tagHex, type DataSet, type Element } from '@cxrlab/dicom';
 
-/** Called for each element; return false to skip the items of a sequence. */
-export type Visitor = (ds: DataSet, element: Element, path: string) => boolean | void;
+/**
+ * Called for each element; return false to skip the items of a sequence. `path()` gives the element's
+ * data-set path, built only when asked for (most visitors never need it, and the walks run per file).
+ */
+export type Visitor = (ds: DataSet, element: Element, path: () => string) => boolean | void;
 
 /**
  * Visits every element at every depth, depth first in tag order, with its data-set path in the form of
@@ -9,8 +12,9 @@ export type Visitor = (ds: DataSet, element: Element, path: string) => boolean |
  */
 export function walkDataSet(ds: DataSet, visit: Visitor, prefix = ''): void {
   for (const element of ds) {
-    const path = prefix + tagHex(element.tag);
+    const path = (): string => prefix + tagHex(element.tag);
     if (visit(ds, element, path) === false || element.kind !== 'sequence') continue;
-    element.items.forEach((item, i) => walkDataSet(item.dataSet, visit, `${path}/[${i}]/`));
+    const here = path();
+    element.items.forEach((item, i) => walkDataSet(item.dataSet, visit, `${here}/[${i}]/`));
   }
 }
