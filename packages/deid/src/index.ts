@@ -36,7 +36,6 @@ export { checkImage } from './file/image-check.js';
 export { SCRUB_MODES, wantsScrub, type ScrubMode } from './file/scrub-mode.js';
 export { deidentifyFile, uidFromImageId, type DeidFileOptions, type DeidentifiedFile, type PixelOutcome } from './file/deidentify-file.js';
 export { originalValues, type OriginalValues } from './file/original-values.js';
-export { readImageFile, PixelScratch } from './file/read-image-file.js';
 export { readSopInstanceUid } from './file/read-sop-instance-uid.js';
 
 // Verification of outputs (`cxrlab deid verify`).

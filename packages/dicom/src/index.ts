@@ -17,6 +17,7 @@ export type { P10Token, P10TokenType } from './p10/tokens.js';
 export { DataSetBuilder } from './p10/build-data-set.js';
 export type { P10File, P10ReadInfo } from './p10/p10-file.js';
 export { parseP10, readDicomFile, readDicomFileSync, type ReadOptions } from './p10/read.js';
+export { readImageFile, PixelScratch } from './p10/read-image-file.js';
 export { encodeDataSet, type Encoding } from './p10/write-data-set.js';
 export { encodeP10, encodeP10Chunks, buildFileMeta, writeDicomFile, writeDicomFileSync, tempPathFor, type WriteOptions, type FileWriteOptions, type WritableFile } from './p10/write.js';
 export { concatChunks } from './p10/chunk-sink.js';

@@ -1,8 +1,8 @@
 // The worker side of `cxrlab deid`: a batch of DICOM files in, one de-identified file out for each
 // (written atomically). Small files travel in batches, so that messages between threads do not
 // cost more than the work; one file's failure is its own.
-import { writeDicomFileSync } from '@cxrlab/dicom';
-import { DeidError, PixelScratch, deidentifyFile, originalValues, readImageFile, type DeidFileOptions, type OriginalValues, type PixelOutcome } from '@cxrlab/deid';
+import { PixelScratch, readImageFile, writeDicomFileSync } from '@cxrlab/dicom';
+import { DeidError, deidentifyFile, originalValues, type DeidFileOptions, type OriginalValues, type PixelOutcome } from '@cxrlab/deid';
 import { toTaskError, type TaskError } from '@cxrlab/pipeline';
 
 /** What every file of a run shares, given once to each worker. */

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Tags, getString, readDicomFileSync } from '@cxrlab/dicom';
+import { Tags } from '../core/tags.js';
 import { sharedFixture } from '../internal/test-assets.js';
+import { readDicomFileSync } from './read.js';
 import { PixelScratch, readImageFile } from './read-image-file.js';
-import { readSopInstanceUid } from './read-sop-instance-uid.js';
 
 const fixtures = ['cr', 'edge'].flatMap((dir) => readdirSync(sharedFixture(dir)).filter((n) => n.endsWith('.dcm')).map((n) => sharedFixture(dir, n)));
 
@@ -54,14 +54,5 @@ describe('readImageFile', () => {
     const whole = readFileSync(sharedFixture('cr', 'RG2_UNC.dcm'));
     writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
     assert.throws(() => readImageFile(cut, new PixelScratch()), /runs past the end of the data/);
-  });
-});
-
-describe('readSopInstanceUid', () => {
-  it('reads the SOP Instance UID every readable fixture has, as a full header read does', () => {
-    for (const path of fixtures.filter(readable)) {
-      const expected = getString(readDicomFileSync(path, { stopBeforePixelData: true }).dataSet, Tags.SOPInstanceUID)?.replace(/[\0 ]+$/, '') || undefined;
-      assert.equal(readSopInstanceUid(path), expected, path);
-    }
   });
 });

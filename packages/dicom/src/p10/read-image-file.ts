@@ -1,5 +1,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { DicomError, Tags, bytesElement, getNumber, parseP10, readDicomFileSync, type P10File } from '@cxrlab/dicom';
+import { DicomError } from '../core/errors.js';
+import { Tags } from '../core/tags.js';
+import { bytesElement } from '../data/element.js';
+import { getNumber } from '../values/accessors.js';
+import type { P10File } from './p10-file.js';
+import { parseP10, readDicomFileSync } from './read.js';
 
 /**
  * A buffer reused from file to file for native pixel data. A chest radiograph's 13.6 MB of pixels
@@ -52,13 +57,13 @@ function readFully(fd: number, into: Uint8Array, position: number): number {
 }
 
 /**
- * Reads a DICOM file for de-identification: the header as usual, and native Pixel Data (explicit or
- * implicit VR little endian) straight into `scratch`, so the file's bytes are read once into reused
- * memory. Elements after the Pixel Data (Digital Signatures, Data Set Trailing Padding) are not read:
- * both profiles remove them. The result's Pixel Data is a view of `scratch`, valid until its next use.
- * Small files (under 1 MiB) are read whole into `scratch` and parsed there (every value then a view of
- * it). Big endian, deflated and encapsulated files, and anything unexpected, are read by
- * readDicomFileSync, which also gives the errors.
+ * Reads a DICOM image file for processing (de-identification, filtering): the header as usual, and
+ * native Pixel Data (explicit or implicit VR little endian) straight into `scratch`, so the file's
+ * bytes are read once into reused memory. Elements after the Pixel Data (Digital Signatures, Data
+ * Set Trailing Padding) are not read. The result's Pixel Data is a view of `scratch`, valid until
+ * its next use. Small files (under 1 MiB) are read whole into `scratch` and parsed there (every
+ * value then a view of it). Big endian, deflated and encapsulated files, and anything unexpected,
+ * are read by readDicomFileSync, which also gives the errors.
  */
 export function readImageFile(path: string, scratch: PixelScratch): P10File {
   const size = statSync(path).size;
