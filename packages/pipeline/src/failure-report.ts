@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { tagHex } from '@cxrlab/dicom';
 import { writeFileAtomicSync } from './atomic-write.js';
 import type { TaskError } from './task-error.js';
+import { toCsv } from './csv.js';
 
 /** One input that failed, and why. */
 export interface Failure {
@@ -28,15 +29,9 @@ export function failureOf(input: string, error: TaskError): Failure {
 
 export const CSV_HEADER = 'input,error_code,reason,offset,tag';
 
-function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** The report as CSV (RFC 4180): `input,error_code,reason,offset,tag`, tags as 8 hex digits. */
 export function failuresToCsv(failures: readonly Failure[]): string {
-  const rows = failures.map((f) => [f.input, f.code, f.reason, f.offset, f.tag === undefined ? undefined : tagHex(f.tag)].map(csvField).join(','));
-  return [CSV_HEADER, ...rows].join('\r\n') + '\r\n';
+  return toCsv(CSV_HEADER.split(','), failures.map((f) => [f.input, f.code, f.reason, f.offset, f.tag === undefined ? undefined : tagHex(f.tag)]));
 }
 
 /** The report as JSON Lines: one object a line with input, error_code, reason, offset, tag, path, message. */

@@ -128,3 +128,10 @@ export function expandInputs(args: string[], options: ExpandOptions = {}): Expan
   const collisions = [...byStem.values()].filter((group) => group.length > 1).map((group) => ({ stem: group[0]!.stem, paths: group.map((f) => f.path) }));
   return { files, collisions, unreadable };
 }
+
+/** The input's path under the directory it was found in (its stem with the extension kept). */
+export function inputRelativePath(file: InputFile): string {
+  const name = basename(file.path);
+  const stemName = file.stem.slice(file.stem.lastIndexOf('/') + 1);
+  return name === stemName ? file.stem : `${file.stem}${name.slice(stemName.length)}`;
+}

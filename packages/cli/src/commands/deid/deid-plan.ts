@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { readDicomFileSync } from '@cxrlab/dicom';
 import { checkImage, imageId as makeImageId, readSopInstanceUid, type DeidFileOptions } from '@cxrlab/deid';
-import { toTaskError, type InputFile } from '@cxrlab/pipeline';
+import { batchBySize, inputRelativePath, toTaskError, type InputFile } from '@cxrlab/pipeline';
 import { hasOutput, type MapEntry } from './deid-map.js';
 import type { DeidReport } from './deid-report.js';
 import type { DeidJob } from './deid-task.js';
@@ -27,13 +27,6 @@ export interface PlanSettings {
   /** The private map of earlier runs (empty without --map). */
   previous: Map<string, MapEntry>;
   force: boolean;
-}
-
-/** The path under the directory the input was found in, extension kept. */
-function relativePath(file: InputFile): string {
-  const name = basename(file.path);
-  const stemName = file.stem.slice(file.stem.lastIndexOf('/') + 1);
-  return name === stemName ? file.stem : `${file.stem}${name.slice(stemName.length)}`;
 }
 
 /** Sources of earlier runs by the image id they became (de-identified or found done). */
@@ -63,7 +56,7 @@ export function planDeid(files: InputFile[], settings: PlanSettings): DeidPlan {
   const claimed = earlierSources(settings.previous);
   const thisRun = new Map<string, string>();
   for (const file of files) {
-    const entry: MapEntry = { source: file.path, relative_path: relativePath(file), size: 0, mtime_ms: 0, status: 'failed' };
+    const entry: MapEntry = { source: file.path, relative_path: inputRelativePath(file), size: 0, mtime_ms: 0, status: 'failed' };
     plan.entries.push(entry);
     try {
       const stats = statSync(file.path);
@@ -108,18 +101,5 @@ const BATCH_BYTES = 1024 * 1024;
  * file), large ones alone, input order kept.
  */
 export function batchJobs(jobs: readonly PlannedJob[]): PlannedJob[][] {
-  const batches: PlannedJob[][] = [];
-  let current: PlannedJob[] = [];
-  let bytes = 0;
-  for (const planned of jobs) {
-    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + planned.entry.size > BATCH_BYTES)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(planned);
-    bytes += planned.entry.size;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return batchBySize(jobs, (planned) => planned.entry.size, { maxItems: BATCH_FILES, maxBytes: BATCH_BYTES });
 }
