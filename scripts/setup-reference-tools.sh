@@ -4,7 +4,10 @@
 # in the benchmarks), dcmtk (dcmdump, dcmdjpls), OpenJPEG's and OpenJPH's command-line tools
 # (native JPEG 2000 / HTJ2K reference decoders), and the OpenJPEG and CharLS headers the imaging
 # benchmark builds its native decode harnesses against, and tesseract OCR (with English data), which
-# the de-identification tests use to prove burned-in text is unreadable once scrubbed.
+# the de-identification tests use to prove burned-in text is unreadable once scrubbed, and the onnx
+# Python package (onnx.checker: an independent reader of the ONNX models the filter tests build).
+# With --goldens it also installs OpenCV for Python, which only scripts/goldens/generate_filter_goldens.py
+# needs (the released VinDr-CXR preprocessing calls it).
 # Needs root (apt-get); does nothing when they are already there.
 set -euo pipefail
 need=()
@@ -20,6 +23,10 @@ command -v ojph_expand >/dev/null 2>&1 || need+=(openjph-tools)
 [ -e /usr/include/charls/charls.h ] || need+=(libcharls-dev)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
+/usr/bin/python3 -c 'import onnx' 2>/dev/null || need+=(python3-onnx)
+if [ "${1:-}" = "--goldens" ]; then
+  /usr/bin/python3 -c 'import cv2' 2>/dev/null || need+=(python3-opencv)
+fi
 if [ ${#need[@]} -eq 0 ]; then
   echo "reference tools present: $(/usr/bin/python3 -c 'import pydicom, gdcm, PIL, numpy; print("pydicom", pydicom.__version__, "gdcm", gdcm.Version.GetVersion(), "Pillow", PIL.__version__, "numpy", numpy.__version__)'), $(dcmdump --version | head -1), $(tesseract --version 2>&1 | head -1)"
   exit 0

@@ -7,7 +7,7 @@ Run from anywhere with Debian's Python (NOT a pyenv/venv python):
     /usr/bin/python3 scripts/goldens/generate_filter_goldens.py
     # or: npm run gen:filter-goldens
 
-Needs (apt): python3-pydicom python3-numpy python3-pil python3-gdcm python3-opencv
+Needs (apt): python3-pydicom python3-numpy python3-pil python3-gdcm python3-opencv; `sudo scripts/setup-reference-tools.sh --goldens` installs them.
 (pydicom 2.3, Pillow 9.4, OpenCV 4.6, GDCM 3.0 on Debian 12).
 
 Per case: pydicom's pixel_array (GDCM for compressed syntaxes; Bits Stored 10/12 set to 16 first,

@@ -12,6 +12,7 @@ const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Command> 
   { name: 'dump', summary: 'print a DICOM file as a listing or as DICOM JSON', load: async () => (await import('./commands/dump.js')).dumpCommand },
   { name: 'convert', summary: 'convert DICOM files to PNG, 16-bit PNG, JPEG or NumPy, in parallel and resumably', load: async () => (await import('./commands/convert.js')).convertCommand },
   { name: 'deid', summary: 'de-identify DICOM images (VinDr-CXR whitelist or PS3.15 Basic Profile, burned-in text), and verify the result', load: async () => (await import('./commands/deid.js')).deidCommand },
+  { name: 'filter', summary: 'keep adult frontal chest X-rays: header rules, image quality and a CNN, with a reason for every drop', load: async () => (await import('./commands/filter.js')).filterCommand },
   { name: 'synth', summary: 'write synthetic chest radiographs (CR / DX) in any of six transfer syntaxes', load: async () => (await import('./commands/synth.js')).synthCommand },
 ];
 

@@ -22,6 +22,7 @@ export const REASONS = {
   LOW_DYNAMIC_RANGE: { decision: 'review', meaning: 'very low dynamic range for the bits stored' },
   INVERTED_SUSPECT: { decision: 'review', meaning: 'the grey levels look inverted for the photometric interpretation' },
   UNDECODABLE: { decision: 'drop', meaning: 'the header is readable but the pixel data cannot be decoded (the error is given)' },
+  CHECK_FAILED: { decision: 'drop', meaning: 'a check could not be run on the image (the error is given)' },
   CNN_OUTLIER: { decision: 'drop', meaning: "the classifier's outlier score is at or above --threshold" },
   CNN_UNCERTAIN: { decision: 'review', meaning: "the classifier's outlier score is within --review-margin below --threshold" },
 } as const satisfies Record<string, { decision: Decision; meaning: string }>;
