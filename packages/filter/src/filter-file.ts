@@ -39,8 +39,10 @@ export interface FilterContext {
   scratch?: PixelScratch;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The error's message, without the file's path in front (the manifest row names the file). */
+function message(error: unknown, path: string): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.startsWith(`${path}: `) ? text.slice(path.length + 2) : text;
 }
 
 function result(findings: Finding[], facts: HeaderFacts | undefined, score?: number): FilterResult {
@@ -69,7 +71,7 @@ export async function filterFile(path: string, options: FilterOptions = DEFAULT_
       facts = headerFacts(file.dataSet, header.hasPixelData);
     }
   } catch (error) {
-    return result([{ code: 'UNREADABLE', detail: message(error) }], undefined);
+    return result([{ code: 'UNREADABLE', detail: message(error, path) }], undefined);
   }
   const findings = headerFindings(facts, options.header);
   const stop = (): boolean => !options.allChecks && decide(findings) === 'drop';
@@ -80,7 +82,7 @@ export async function filterFile(path: string, options: FilterOptions = DEFAULT_
   try {
     frame = await decodeFrame(pixelSource(file));
   } catch (error) {
-    findings.push({ code: 'UNDECODABLE', detail: message(error) });
+    findings.push({ code: 'UNDECODABLE', detail: message(error, path) });
     return result(findings, facts);
   }
   if (frame.samplesPerPixel !== 1) return result(findings, facts);
@@ -90,7 +92,7 @@ export async function filterFile(path: string, options: FilterOptions = DEFAULT_
   try {
     score = await context.classifier.score(vindrTensor(frame, context.classifier.config));
   } catch (error) {
-    findings.push({ code: 'CHECK_FAILED', detail: `classifier: ${message(error)}` });
+    findings.push({ code: 'CHECK_FAILED', detail: `classifier: ${message(error, path)}` });
     return result(findings, facts);
   }
   findings.push(...scoreFindings(score, options));
