@@ -31,4 +31,13 @@ describe('JsonLinesLog', () => {
     assert.equal(log.size, 2);
     assert.equal(log.get('m'), undefined);
   });
+
+  it('appends a batch of records in one write, later ones of a key winning', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cxrlab-jsonl-')), 'log.jsonl');
+    const log = JsonLinesLog.open(path, isRow, (r) => r.id);
+    log.appendAll([{ id: 'x', n: 1 }, { id: 'y', n: 2 }, { id: 'x', n: 3 }]);
+    log.appendAll([]);
+    assert.equal(readFileSync(path, 'utf8'), '{"id":"x","n":1}\n{"id":"y","n":2}\n{"id":"x","n":3}\n');
+    assert.deepEqual(JsonLinesLog.open(path, isRow, (r) => r.id).values(), [{ id: 'x', n: 3 }, { id: 'y', n: 2 }]);
+  });
 });

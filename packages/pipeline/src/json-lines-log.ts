@@ -50,8 +50,14 @@ export class JsonLinesLog<T> {
 
   /** Records `record`, appending its line to the file now. */
   append(record: T): void {
-    this.records.set(this.keyOf(record), record);
-    appendFileSync(this.path, `${this.needsNewline ? '\n' : ''}${JSON.stringify(record)}\n`);
+    this.appendAll([record]);
+  }
+
+  /** Records each of `records`, appending their lines to the file now in one write. */
+  appendAll(records: readonly T[]): void {
+    if (records.length === 0) return;
+    for (const record of records) this.records.set(this.keyOf(record), record);
+    appendFileSync(this.path, `${this.needsNewline ? '\n' : ''}${records.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
     this.needsNewline = false;
   }
 

@@ -5,7 +5,7 @@ import { OutlierClassifier, loadModelConfig, type FilterResult, type ModelConfig
 import { ProgressReporter, batchBySize, expandInputs, inputRelativePath, optionsFingerprint, runTasks, type InputFile, type ProgressStream, type TaskModuleRef } from '@cxrlab/pipeline';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import type { Command } from '../run-cli.js';
-import { FilterJournal } from './filter/filter-journal.js';
+import { FilterJournal, type JournalEntry } from './filter/filter-journal.js';
 import { placeKept } from './filter/filter-kept.js';
 import { tally, writeManifest, type ManifestRow } from './filter/filter-manifest.js';
 import { FILTER_VERSION, parseFilterArgs, type FilterRequest } from './filter/filter-options.js';
@@ -80,7 +80,7 @@ async function modelOf(request: FilterRequest): Promise<{ path: string; config: 
     throw new UsageError((error as Error).message);
   }
   try {
-    await (await OutlierClassifier.load(bytes, config)).release();
+    await (await OutlierClassifier.load(bytes, config, { optimize: false })).release();
   } catch (error) {
     throw new UsageError(`--model ${request.model}: ${(error as Error).message}`);
   }
@@ -138,10 +138,11 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
     const batches = batchBySize(todo, (p) => p.size, limits);
     const options = { concurrency: request.workers, setupData, ...(request.timeoutMs > 0 ? { timeoutMs: request.timeoutMs } : {}) };
     for await (const outcome of runTasks<string[], FilterResult[]>(deps.task ?? TASK, batches.map((b) => b.map((p) => p.file.path)), options)) {
+      const done: JournalEntry[] = [];
       batches[outcome.index]!.forEach((p, k) => {
         if (outcome.ok) {
           p.result = outcome.value[k]!;
-          journal.record({ input: p.file.path, size: p.size, mtime_ms: p.mtimeMs, fingerprint, result: p.result });
+          done.push({ input: p.file.path, size: p.size, mtime_ms: p.mtimeMs, fingerprint, result: p.result });
         } else {
           // a timeout or a crashed worker: not recorded, so that a re-run tries the file again
           failed++;
@@ -149,6 +150,7 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
         }
         progress.tick(outcome.ok ? 'ok' : 'failed');
       });
+      journal.record(done);
     }
   } finally {
     progress.finish();

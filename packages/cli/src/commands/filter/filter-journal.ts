@@ -37,8 +37,9 @@ export class FilterJournal {
     return e !== undefined && e.size === size && e.mtime_ms === mtimeMs && e.fingerprint === fingerprint ? e.result : undefined;
   }
 
-  record(entry: JournalEntry): void {
-    this.log.append(entry);
+  /** Appends the entries of a finished batch (one write). */
+  record(entries: readonly JournalEntry[]): void {
+    this.log.appendAll(entries);
   }
 
   /** Keeps only the entries of this run's inputs. */
