@@ -1,10 +1,18 @@
 // The outlier CNN through onnxruntime-node (CPU): checks the model's input against the config, scores one image.
-import ort from 'onnxruntime-node';
+// onnxruntime-node is loaded on the first load(), so that runs without a model never pay for it.
+import type ort from 'onnxruntime-node';
 import type { ModelConfig } from './model-config.js';
+
+type Runtime = typeof ort;
 
 export interface ClassifierOptions {
   /** onnxruntime's intra-op threads, 1 by default (a worker pool gives the parallelism). */
   threads?: number;
+  /**
+   * onnxruntime's graph optimisations (default true). A session made only to check that a model
+   * fits its config does not need them, and loads several times faster without them.
+   */
+  optimize?: boolean;
 }
 
 const formatShape = (shape: ReadonlyArray<number | string>): string => `[${shape.join(', ')}]`;
@@ -48,6 +56,7 @@ export class OutlierClassifier {
   private released = false;
 
   private constructor(
+    private readonly runtime: Runtime,
     private readonly session: ort.InferenceSession,
     readonly config: ModelConfig,
     readonly inputName: string,
@@ -59,14 +68,15 @@ export class OutlierClassifier {
   /** Loads a model (a path or the .onnx bytes) and checks its input against `config`. */
   static async load(model: string | Uint8Array, config: ModelConfig, options: ClassifierOptions = {}): Promise<OutlierClassifier> {
     const label = typeof model === 'string' ? model : `in-memory ONNX model (${model.length} bytes)`;
+    const runtime = (await import('onnxruntime-node')).default;
     const sessionOptions: ort.InferenceSession.SessionOptions = {
-      intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, graphOptimizationLevel: 'all',
+      intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, graphOptimizationLevel: options.optimize === false ? 'disabled' : 'all',
     };
     let session: ort.InferenceSession;
     try {
       session = typeof model === 'string'
-        ? await ort.InferenceSession.create(model, sessionOptions)
-        : await ort.InferenceSession.create(model, sessionOptions);
+        ? await runtime.InferenceSession.create(model, sessionOptions)
+        : await runtime.InferenceSession.create(model, sessionOptions);
     } catch (error) {
       throw new Error(`${label}: cannot load the ONNX model: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
@@ -74,7 +84,7 @@ export class OutlierClassifier {
       const input = pick(label, 'input', session.inputMetadata, config.inputName);
       checkInput(label, input, config);
       const output = pick(label, 'output', session.outputMetadata, config.outputName);
-      return new OutlierClassifier(session, config, input.name, output.name, label);
+      return new OutlierClassifier(runtime, session, config, input.name, output.name, label);
     } catch (error) {
       await session.release();
       throw error;
@@ -88,7 +98,7 @@ export class OutlierClassifier {
     if (tensor.length !== channels * h * w) {
       throw new Error(`${this.label}: the image tensor has ${tensor.length} values, expected ${channels * h * w} (${channels}x${h}x${w})`);
     }
-    const feeds = { [this.inputName]: new ort.Tensor('float32', tensor, [1, channels, h, w]) };
+    const feeds = { [this.inputName]: new this.runtime.Tensor('float32', tensor, [1, channels, h, w]) };
     const result = (await this.session.run(feeds, [this.outputName]))[this.outputName];
     const values = result?.data;
     if (!(values instanceof Float32Array || values instanceof Float64Array)) {

@@ -9,9 +9,10 @@ export type SmallPixelArray = Uint8Array | Int8Array | Uint16Array | Int16Array;
  * passes instead of six: every step maps a stored value to a byte, and the 8-bit histogram that
  * equalisation needs is the histogram of stored values carried through the first two steps. Pass 1
  * counts stored values (max is the highest occupied one), pass 2 looks each pixel up in the table
- * composed from the three steps.
+ * composed from the three steps. `into`, when long enough, receives the bytes (a buffer reused from
+ * image to image: fresh memory for 6.8 Mpx costs more page faults than the pass itself).
  */
-export function fusedImage8(data: SmallPixelArray, length: number, invert: boolean): Uint8Array {
+export function fusedImage8(data: SmallPixelArray, length: number, invert: boolean, into?: Uint8Array): Uint8Array {
   if (!Number.isInteger(length) || length < 1 || length > data.length) throw new RangeError(`length ${length} is not within the ${data.length} values given`);
   const bins = data.BYTES_PER_ELEMENT === 1 ? 256 : 65536;
   const offset = data instanceof Int8Array || data instanceof Int16Array ? bins / 2 : 0;
@@ -34,8 +35,9 @@ export function fusedImage8(data: SmallPixelArray, length: number, invert: boole
     const lut = equalizationLut(hist);
     for (let b = lo; b <= hi; b++) table[b] = lut[table[b]!]!;
   }
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = table[data[i]! + offset]!;
+  const out = into !== undefined && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
+  if (offset === 0) for (let i = 0; i < length; i++) out[i] = table[data[i]!]!;
+  else for (let i = 0; i < length; i++) out[i] = table[data[i]! + offset]!;
   return out;
 }
 

@@ -11,13 +11,13 @@ import { resizeBilinear8 } from './pil-resize.js';
  * `pixel_array`: no Rescale, no VOI) scaled by 255 / max with `convertScaleAbs`, inverted
  * (`bitwise_not`) when MONOCHROME1, and histogram-equalised when the largest stored value is over
  * 255. Row-major, rows x columns. (8- and 16-bit frames go through one composed table,
- * `fusedImage8`; 32-bit ones step by step.)
+ * `fusedImage8`, into `into` when it is long enough; 32-bit ones step by step.)
  *
  * The released code sets Bits Stored 10 or 12 to 16 before reading `pixel_array`, so that pydicom
  * leaves the JPEG 2000 decoder's 16-bit samples alone; our decoder masks stored values to Bits
  * Stored, which gives the same values unless the unused high bits hold garbage.
  */
-export function vindrImage8(frame: DecodedFrame): Uint8Array {
+export function vindrImage8(frame: DecodedFrame, into?: Uint8Array): Uint8Array {
   const pi = frame.photometricInterpretation;
   if (frame.samplesPerPixel !== 1 || (pi !== 'MONOCHROME1' && pi !== 'MONOCHROME2')) {
     throw new Error(`the VinDr preprocessing takes greyscale frames (MONOCHROME1/2, one sample per pixel), not ${pi} with ${frame.samplesPerPixel} samples per pixel`);
@@ -25,7 +25,7 @@ export function vindrImage8(frame: DecodedFrame): Uint8Array {
   const length = frame.rows * frame.columns;
   const invert = pi === 'MONOCHROME1';
   const data = frame.data;
-  if (!(data instanceof Uint32Array || data instanceof Int32Array)) return fusedImage8(data, length, invert);
+  if (!(data instanceof Uint32Array || data instanceof Int32Array)) return fusedImage8(data, length, invert, into);
   const { image, max } = scaleByMax(data, length);
   if (invert) for (let i = 0; i < image.length; i++) image[i] = 255 - image[i]!;
   return max > 255 ? equalizeHist(image) : image;
@@ -41,8 +41,13 @@ export function vindrImage8(frame: DecodedFrame): Uint8Array {
  */
 export function vindrTensor(frame: DecodedFrame, config: PreprocessConfig): Float32Array {
   const [height, width] = config.inputSize;
-  return toTensor(resizeBilinear8(vindrImage8(frame), frame.columns, frame.rows, width, height), config);
+  const length = frame.rows * frame.columns;
+  if (scratch.length < length) scratch = new Uint8Array(length);
+  return toTensor(resizeBilinear8(vindrImage8(frame, scratch), frame.columns, frame.rows, width, height), config);
 }
+
+/** The full-size 8-bit image of the last vindrTensor call, reused (one per thread). */
+let scratch = new Uint8Array(0);
 
 /**
  * `ToTensor` then `Normalize` on an 8-bit image of config.inputSize, one plane per channel:
