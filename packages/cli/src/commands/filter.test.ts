@@ -1,14 +1,19 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sharedFixture } from '@cxrlab/dicom/testing';
 import { linearHeadModel, writeFilterCorpus, type CorpusFile } from '@cxrlab/filter/testing';
 import { runCli } from '../run-cli.js';
 import { MANIFEST_COLUMNS } from './filter/filter-manifest.js';
 
 type Run = { code: number; stdout: string; stderr: string };
+
+/** The command's entry point, for the test that needs a process of its own (a signal). */
+const CXRLAB = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'cxrlab.js');
 
 async function cli(...args: string[]): Promise<Run> {
   const out = { stdout: '', stderr: '' };
@@ -126,6 +131,17 @@ describe('cxrlab filter', () => {
     assert.ok(readCsv(readFileSync(manifest, 'utf8')).every((r) => r.decision === 'drop' && /CHECK_FAILED: .*should not run/.test(r.details!)));
   });
 
+  it('does not take its own manifest and journal for inputs when --out is inside an input directory', async () => {
+    const dir = join(root, 'self');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(corpus[0]!.path, join(dir, 'chest.dcm'));
+    for (let run = 0; run < 2; run++) {
+      assert.equal((await cli('filter', dir, '--out', join(dir, 'manifest.csv'))).code, 0);
+      const rows = readCsv(readFileSync(join(dir, 'manifest.csv'), 'utf8'));
+      assert.deepEqual(rows.map((r) => [relative(dir, r.file!), r.decision]), [['chest.dcm', 'keep']], `run ${run + 1}`);
+    }
+  });
+
   it('--header-only reads no pixels: the blank and saturated images pass, the header reasons stay', async () => {
     const manifest = join(root, 'header-only.csv');
     assert.equal((await cli('filter', join(input, 'synthetic'), '--out', manifest, '--header-only')).code, 0);
@@ -201,5 +217,29 @@ describe('cxrlab filter', () => {
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, message);
     }
+  });
+});
+
+describe('cxrlab filter: Ctrl-C', () => {
+  it('keeps what was checked in the journal, and a re-run writes the manifest an uninterrupted run writes', async () => {
+    // twelve images of their own, one batch each (over 1 MiB), one worker: room to interrupt
+    const dir = join(root, 'interrupt-in');
+    const big = await writeFilterCorpus(join(root, 'interrupt-src'), { rows: 1024, columns: 1024 });
+    mkdirSync(dir);
+    for (let k = 0; k < 12; k++) copyFileSync(big[k % big.length]!.path, join(dir, `image-${String(k).padStart(2, '0')}.dcm`));
+    const manifest = join(root, 'interrupt', 'manifest.csv');
+    const journal = join(root, 'interrupt', '.manifest.csv.jsonl');
+    const child = spawn(process.execPath, [CXRLAB, 'filter', dir, '--out', manifest, '--workers', '1'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    while (!(existsSync(journal) && readFileSync(journal, 'utf8').includes('\n'))) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    assert.equal(await exited, 130);
+    assert.equal(existsSync(manifest), false, 'no manifest from an interrupted run');
+    const journaled = readFileSync(journal, 'utf8').trim().split('\n').length;
+    assert.ok(journaled >= 1 && journaled < 12, `interrupted part-way: ${journaled} of 12 journaled`);
+    assert.equal((await cli('filter', dir, '--out', manifest)).code, 0);
+    const whole = join(root, 'interrupt', 'whole.csv');
+    assert.equal((await cli('filter', dir, '--out', whole)).code, 0);
+    assert.ok(readFileSync(manifest).equals(readFileSync(whole)), 'the resumed manifest is the one a whole run writes');
   });
 });

@@ -5,7 +5,7 @@ import { OutlierClassifier, loadModelConfig, type FilterResult, type ModelConfig
 import { ProgressReporter, batchBySize, expandInputs, inputRelativePath, optionsFingerprint, runTasks, type InputFile, type ProgressStream, type TaskModuleRef } from '@cxrlab/pipeline';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import type { Command } from '../run-cli.js';
-import { FilterJournal, type JournalEntry } from './filter/filter-journal.js';
+import { FilterJournal, journalPath, type JournalEntry } from './filter/filter-journal.js';
 import { placeKept } from './filter/filter-kept.js';
 import { tally, writeManifest, type ManifestRow } from './filter/filter-manifest.js';
 import { FILTER_VERSION, parseFilterArgs, type FilterRequest } from './filter/filter-options.js';
@@ -119,7 +119,9 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
   }
   const planned: Planned[] = [];
   const unreadable: ManifestRow[] = inputs.unreadable.map(({ path, reason }) => ({ file: path, result: { decision: 'drop', findings: [{ code: 'UNREADABLE', detail: reason }] } }));
-  for (const file of inputs.files.filter((f) => f.path !== manifestPath)) {
+  // the run's own outputs, when --out is inside an input directory
+  const own = new Set([manifestPath, journalPath(manifestPath)]);
+  for (const file of inputs.files.filter((f) => !own.has(f.path))) {
     try {
       const { size, mtimeMs } = statSync(file.path);
       const done = request.force ? undefined : journal.find(file.path, size, mtimeMs, fingerprint);
@@ -131,6 +133,13 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
   const todo = planned.filter((p) => p.result === undefined);
   let failed = 0;
   const progress = new ProgressReporter(io.stderr as ProgressStream, { label: 'filter' });
+  // Ctrl-C: every finished batch is in the journal already; the next run resumes from it
+  const interrupted = (): void => {
+    progress.finish();
+    io.stderr.write('cxrlab filter: interrupted; the manifest is not written, a re-run resumes and writes it\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   progress.start(todo.length);
   try {
     const setupData: FilterSetup = { options: request.options, model: model === undefined ? undefined : { path: model.path, config: model.config } };
@@ -153,6 +162,7 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
       journal.record(done);
     }
   } finally {
+    process.removeListener('SIGINT', interrupted);
     progress.finish();
   }
   const rows: ManifestRow[] = [...planned.map((p) => ({ file: p.file.path, result: p.result! })), ...unreadable];
