@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readDicomFileSync } from '../p10/read.js';
 
 /** The root of the package holding a module (the folder with package.json above it), from the module's URL. */
 export function packageRootOf(moduleUrl: string): string {
@@ -28,4 +29,21 @@ export function sharedFixture(...parts: string[]): string {
 /** The repository root (above packages/). */
 export function repositoryRoot(): string {
   return resolve(packageRoot(), '..', '..');
+}
+
+/** Every .dcm file of the shared fixture folders `dirs` (default cr and edge), sorted in each. */
+export function sharedFixtureFiles(dirs: readonly string[] = ['cr', 'edge']): string[] {
+  return dirs.flatMap((dir) => readdirSync(sharedFixture(dir)).filter((n) => n.endsWith('.dcm')).sort().map((n) => sharedFixture(dir, n)));
+}
+
+/** The shared fixtures readDicomFileSync reads without an error (the truncated ones left out). */
+export function readableFixtures(dirs?: readonly string[]): string[] {
+  return sharedFixtureFiles(dirs).filter((path) => {
+    try {
+      readDicomFileSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }

@@ -1,29 +1,21 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tags } from '../core/tags.js';
-import { sharedFixture } from '../internal/test-assets.js';
+import { readableFixtures, sharedFixture, sharedFixtureFiles } from '../internal/test-assets.js';
 import { readDicomFileSync } from './read.js';
 import { PixelScratch, readImageFile } from './read-image-file.js';
 
-const fixtures = ['cr', 'edge'].flatMap((dir) => readdirSync(sharedFixture(dir)).filter((n) => n.endsWith('.dcm')).map((n) => sharedFixture(dir, n)));
-
-function readable(path: string): boolean {
-  try {
-    readDicomFileSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const fixtures = sharedFixtureFiles();
+const readable = new Set(readableFixtures());
 
 describe('readImageFile', () => {
   it('gives the same data set and pixel bytes as readDicomFileSync for every readable fixture, large native ones through the scratch buffer', () => {
     const scratch = new PixelScratch();
     let throughScratch = 0;
-    for (const path of fixtures.filter(readable)) {
+    for (const path of [...readable]) {
       const expected = readDicomFileSync(path);
       const got = readImageFile(path, scratch);
       assert.deepEqual(got.dataSet.tags().filter((t) => t <= Tags.PixelData), expected.dataSet.tags().filter((t) => t <= Tags.PixelData), path);
@@ -38,7 +30,7 @@ describe('readImageFile', () => {
 
   it("reuses one buffer: the previous file's pixels are overwritten by the next read", () => {
     const scratch = new PixelScratch();
-    const big = fixtures.filter((p) => statSync(p).size >= 1024 * 1024 && readable(p) && readDicomFileSync(p).dataSet.get(Tags.PixelData)?.kind === 'bytes');
+    const big = fixtures.filter((p) => statSync(p).size >= 1024 * 1024 && readable.has(p) && readDicomFileSync(p).dataSet.get(Tags.PixelData)?.kind === 'bytes');
     const first = readImageFile(big[0]!, scratch).dataSet.get(Tags.PixelData);
     const second = readImageFile(big[1]!, scratch).dataSet.get(Tags.PixelData);
     assert.ok(first?.kind === 'bytes' && second?.kind === 'bytes');

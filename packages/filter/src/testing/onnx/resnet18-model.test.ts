@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 import { RESNET18_PARAMETERS, countParameters, resnet18Graph, resnet18Model } from './resnet18-model.js';
-import { runPythonOnnx } from './python-onnx.js';
+import { SKIP_WITHOUT_PYTHON_ONNX, runPythonOnnx } from './python-onnx.js';
 
 const SIZE = 3 * 224 * 224;
 /** A smooth image in ImageNet-normalised range, and a second one. */
@@ -56,7 +56,7 @@ describe('resnet18Model', () => {
   });
 });
 
-describe('resnet18Model read by the onnx Python package', () => {
+describe('resnet18Model read by the onnx Python package', { skip: SKIP_WITHOUT_PYTHON_ONNX }, () => {
   it('passes onnx.checker with shape inference and holds 11,177,538 parameters', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cxrlab-onnx-')), 'resnet18.onnx');
     writeFileSync(path, resnet18Model({ seed: 3 }));

@@ -1,5 +1,6 @@
 // torchvision's ResNet-18 as an ONNX graph with seeded random weights, the shape of the VinDr-CXR outlier detector.
 import { OnnxGraph, attr } from './onnx-model.js';
+import { randomGenerator } from '@cxrlab/dicom/testing';
 
 export interface Resnet18Options {
   /** Seeds the weights: the same seed gives the same model, byte for byte. */
@@ -18,18 +19,6 @@ export const RESNET18_PARAMETERS = 11_177_538;
  * of the 8 blocks and logits reach ±50; with 0.5 they stay within a few units, so scores are not all 0 or 1.
  */
 const RESIDUAL_SCALE = 0.5;
-
-/** A seeded uniform generator in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Uniform values in [-bound, bound). */
 function uniform(rnd: () => number, count: number, bound: number): Float32Array {
@@ -84,7 +73,7 @@ class Resnet18Builder {
  */
 export function resnet18Graph({ seed, classes = 2, height = 224, width = 224 }: Resnet18Options): OnnxGraph {
   const g = new OnnxGraph('resnet18');
-  const rnd = seededRandom(seed);
+  const rnd = randomGenerator(seed);
   const b = new Resnet18Builder(g, rnd);
   g.input('input', ['batch', 3, height, width]).output('output', ['batch', classes]);
   let x = b.relu('bn1', b.bn('bn1', b.conv('conv1', 'input', 3, 64, 7, 2, 3), 64));
