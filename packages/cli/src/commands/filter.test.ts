@@ -107,7 +107,7 @@ describe('cxrlab filter', () => {
     assert.match(rows.get(join('fixtures', 'MR_truncated.dcm'))!.details!, /^UNREADABLE: value length 8192 runs past the end of the data .*at byte 1488/);
     assert.match(rows.get(join('synthetic', 'child-8y.dcm'))!.details!, /Patient Age 008Y: 8 years < 18/);
     // a summary, and no progress bar in a pipe
-    assert.match(run.stderr, /^cxrlab filter: 15 files in [\d.]+ s \(\d+ files\/s\): 3 keep, 0 review, 12 drop\n/);
+    assert.match(run.stderr, /^cxrlab filter: 15 files checked in [\d.]+ s \(\d+ files\/s\): 3 keep, 0 review, 12 drop\n/);
     assert.match(run.stderr, /\n {2}BODY_PART_NOT_CHEST +3\n/);
     assert.doesNotMatch(run.stderr, /\r|\[#/);
     assert.deepEqual(snapshot(input), before, 'inputs are never modified');
@@ -124,6 +124,7 @@ describe('cxrlab filter', () => {
     const out = { stderr: '' };
     const code = await runFilter([input, '--out', manifest], { stdout: { write: () => true }, stderr: { write: (t: string) => (out.stderr += t) } }, { task: failing });
     assert.equal(code, 0, out.stderr);
+    assert.match(out.stderr, /^cxrlab filter: 0 files checked in [\d.]+ s \(0 files\/s\), 15 known from the journal: 3 keep, 0 review, 12 drop\n/);
     assert.ok(readFileSync(manifest).equals(first));
     // --force checks again (and here fails every file, with the error as the reason)
     const forced = await runFilter([input, '--out', manifest, '--force'], { stdout: { write: () => true }, stderr: { write: () => true } }, { task: failing });

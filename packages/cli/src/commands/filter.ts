@@ -87,12 +87,14 @@ async function modelOf(request: FilterRequest): Promise<{ path: string; config: 
   return { path, config, digest: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function summary(rows: ManifestRow[], request: FilterRequest, ms: number): string {
+function summary(rows: ManifestRow[], known: number, request: FilterRequest, ms: number): string {
   const { decisions, reasons } = tally(rows);
   const width = Math.max(0, ...reasons.map(([code]) => code.length));
   const seconds = ms / 1000;
+  const checked = rows.length - known;
+  const resumed = known > 0 ? `, ${known} known from the journal` : '';
   const lines = [
-    `cxrlab filter: ${rows.length} files in ${seconds.toFixed(1)} s (${(rows.length / Math.max(seconds, 1e-3)).toFixed(0)} files/s): ${decisions.keep} keep, ${decisions.review} review, ${decisions.drop} drop`,
+    `cxrlab filter: ${checked} files checked in ${seconds.toFixed(1)} s (${(checked / Math.max(seconds, 1e-3)).toFixed(0)} files/s)${resumed}: ${decisions.keep} keep, ${decisions.review} review, ${decisions.drop} drop`,
     ...reasons.map(([code, n]) => `  ${code.padEnd(width)}  ${n}`),
     `manifest: ${request.out}`,
   ];
@@ -165,7 +167,8 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
     process.removeListener('SIGINT', interrupted);
     progress.finish();
   }
-  const rows: ManifestRow[] = [...planned.map((p) => ({ file: p.file.path, result: p.result! })), ...unreadable];
+  const byPath = (a: ManifestRow, b: ManifestRow): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const rows: ManifestRow[] = [...planned.map((p) => ({ file: p.file.path, result: p.result! })), ...unreadable].sort(byPath);
   writeManifest(manifestPath, rows);
   journal.compact(new Set(planned.map((p) => p.file.path)));
 
@@ -179,7 +182,7 @@ export async function runFilter(args: string[], io: CliIO, deps: FilterDeps = {}
       }
     }
   }
-  io.stderr.write(summary(rows, request, performance.now() - started));
+  io.stderr.write(summary(rows, planned.length - todo.length, request, performance.now() - started));
   return failed > 0 ? ExitCode.failed : ExitCode.ok;
 }
 
