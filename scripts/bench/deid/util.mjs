@@ -11,26 +11,10 @@ setFlagsFromString('--expose-gc');
 export const gc = runInNewContext('gc');
 setFlagsFromString('--no-expose-gc');
 
-export const log = (...a) => console.log(...a);
+import { cut2, fmt, fmtRate, fmtX, log, median, sleep, tail } from '../format.mjs';
+
+export { cut2, fmt, fmtRate, fmtX, log, median, sleep, tail };
 export const progress = (s) => process.stdout.write(`  … ${s}\n`);
-export const tail = (text, n = 3) => (text || '').toString().trim().split('\n').slice(-n).join(' | ');
-export const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-export function median(xs) {
-  if (!xs || xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-export function fmt(n, digits = 0) {
-  if (n === undefined || n === null || Number.isNaN(n)) return '—';
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-export const fmtRate = (n) => (n === undefined ? '—' : fmt(n, n < 10 ? 2 : n < 100 ? 1 : 0));
-/** Ratios are cut (not rounded) to 2 decimals, so that a ratio shown as 1.50x has reached 1.50. */
-export const cut2 = (n) => Math.floor(n * 100 + 1e-9) / 100;
-export const fmtX = (n) => (n === undefined ? '—' : `${cut2(n).toFixed(2)}x`);
 export const fmtPct = (n) => (n === undefined ? '—' : `${Math.floor(n * 100 + 1e-9)}%`);
 
 export function gitCommit() {

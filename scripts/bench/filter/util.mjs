@@ -4,25 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH } from './config.mjs';
 
-export const log = (...a) => console.log(...a);
+import { fmt, fmtRate, fmtX, log, median, sleep, tail } from '../format.mjs';
+
+export { fmt, fmtRate, fmtX, log, median, sleep, tail };
 export const progress = (s) => process.stderr.write(`  … ${s}\n`);
-export const tail = (text, n = 2) => (text || '').toString().trim().split('\n').slice(-n).join(' | ');
-export const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-export function median(xs) {
-  if (!xs || xs.length === 0) return undefined;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-export function fmt(n, digits = 0) {
-  if (n === undefined || n === null || !Number.isFinite(n)) return '—';
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-export const fmtRate = (n) => fmt(n, n < 10 ? 2 : n < 100 ? 1 : 0);
-/** Ratios are cut (not rounded) to 2 decimals, so that 1.50x has reached 1.50. */
-export const fmtX = (n) => (n === undefined || !Number.isFinite(n) ? '—' : `${(Math.floor(n * 100 + 1e-9) / 100).toFixed(2)}x`);
 
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 /** The machine's busy and total CPU seconds so far (/proc/stat; steal counts as busy). */

@@ -1,0 +1,23 @@
+// Output and number formats shared by the bench scripts (bench:deid, bench:filter).
+
+export const log = (...a) => console.log(...a);
+export const tail = (text, n = 3) => (text || '').toString().trim().split('\n').slice(-n).join(' | ');
+export const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+export function median(xs) {
+  if (!xs || xs.length === 0) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A number with `digits` decimals and thousands separators; '—' for none. */
+export function fmt(n, digits = 0) {
+  if (n === undefined || n === null || !Number.isFinite(n)) return '—';
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+/** A rate: 2 decimals under 10, 1 under 100, none above. */
+export const fmtRate = (n) => (n === undefined ? '—' : fmt(n, n < 10 ? 2 : n < 100 ? 1 : 0));
+/** Ratios are cut (not rounded) to 2 decimals, so that a ratio shown as 1.50x has reached 1.50. */
+export const cut2 = (n) => Math.floor(n * 100 + 1e-9) / 100;
+export const fmtX = (n) => (n === undefined || !Number.isFinite(n) ? '—' : `${cut2(n).toFixed(2)}x`);
