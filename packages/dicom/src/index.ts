@@ -26,6 +26,7 @@ export { characterSetsOf, elementText, elementStrings, elementPersonNames, binar
 export { encodeUID, encodeAscii, decodeAscii } from './values/encode.js';
 export { parsePersonName, formatPersonName, type PersonName } from './values/person-name.js';
 export { getString, getStrings, getNumber, getNumbers, toTag } from './values/accessors.js';
+export { parseAgeString } from './values/age-string.js';
 export { decodeText, encodeText } from './charset/index.js';
 
 export { toDicomJson, type DicomJson, type DicomJsonAttribute, type DicomJsonOptions } from './json/to-json.js';

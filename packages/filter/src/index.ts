@@ -3,7 +3,7 @@ export { REASONS, decide, type Decision, type Finding, type ReasonCode } from '.
 export { headerFacts, type HeaderFacts } from './header/header-facts.js';
 export { readHeader } from './header/read-header.js';
 export { DEFAULT_HEADER_RULES, headerFindings, type HeaderRuleOptions } from './rules/header-rules.js';
-export { parseAgeString, ageFromDates, patientAge } from './rules/patient-age.js';
+export { ageFromDates, patientAge } from './rules/patient-age.js';
 export { CHEST_WORDS, isChestBodyPart } from './rules/body-part.js';
 export { assessQuality, DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds, type QualityMeasures } from './quality/assess-quality.js';
 export { VINDR_PREPROCESS, type PreprocessConfig } from './model/preprocess-config.js';

@@ -1,7 +1,7 @@
 // Per-image facts for Table 2 from a DICOM header: size in pixels, patient age and sex, file bytes.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getNumber, getString, readDicomFileSync } from '@cxrlab/dicom';
+import { getNumber, getString, parseAgeString, readDicomFileSync } from '@cxrlab/dicom';
 
 export interface ImageFacts {
   imageId: string;
@@ -16,27 +16,6 @@ export interface ImageFacts {
 }
 
 /**
- * A DICOM Age String (nnnD, nnnW, nnnM or nnnY, e.g. "045Y") in years: 45 for "045Y", 0.5 for
- * "006M", weeks and days over 365.25-day years. Bare digits are taken as years; anything else is
- * undefined.
- */
-export function parseDicomAge(text: string | undefined): number | undefined {
-  const s = text?.trim().toUpperCase() ?? '';
-  if (s.length === 0) return undefined;
-  const unit = s[s.length - 1]!;
-  const digits = unit >= '0' && unit <= '9' ? s : s.slice(0, -1);
-  if (digits.length === 0 || [...digits].some((c) => c < '0' || c > '9')) return undefined;
-  const n = Number(digits);
-  switch (unit) {
-    case 'D': return n / 365.25;
-    case 'W': return (n * 7) / 365.25;
-    case 'M': return n / 12;
-    case 'Y': return n;
-    default: return unit >= '0' && unit <= '9' ? n : undefined;
-  }
-}
-
-/**
  * Reads the header of the DICOM file at `path` (stopping before the pixel data) and its size. The
  * image id defaults to the file name without a .dicom/.dcm extension (VinDr names files by image id).
  * Throws when the file cannot be read or has no Rows/Columns.
@@ -47,7 +26,7 @@ export function imageFacts(path: string, imageId: string = basename(path).replac
   const columns = getNumber(dataSet, 'Columns');
   if (rows === undefined || columns === undefined) throw new Error(`${path}: no Rows/Columns in the DICOM header`);
   const facts: ImageFacts = { imageId, rows, columns, bytes: statSync(path).size };
-  const age = parseDicomAge(getString(dataSet, 'PatientAge'));
+  const age = parseAgeString(getString(dataSet, 'PatientAge'));
   if (age !== undefined) facts.age = age;
   const sex = getString(dataSet, 'PatientSex')?.trim();
   if (sex) facts.sex = sex;

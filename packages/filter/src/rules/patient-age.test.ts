@@ -1,25 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ageFromDates, parseAgeString, patientAge } from './patient-age.js';
-
-describe('parseAgeString', () => {
-  it('reads the four AS units in years', () => {
-    assert.equal(parseAgeString('045Y'), 45);
-    assert.equal(parseAgeString('018M'), 1.5);
-    assert.equal(parseAgeString('030D')!.toFixed(4), (30 / 365.2425).toFixed(4));
-    assert.equal(parseAgeString('052W')!.toFixed(4), ((52 * 7) / 365.2425).toFixed(4));
-    assert.equal(parseAgeString('008Y'), 8);
-  });
-  it('accepts the common deviations: short, lower case, spaces, bare digits', () => {
-    assert.equal(parseAgeString('45Y'), 45);
-    assert.equal(parseAgeString('045y'), 45);
-    assert.equal(parseAgeString(' 45 Y '), 45);
-    assert.equal(parseAgeString('045'), 45);
-  });
-  it('rejects what is not an age', () => {
-    for (const bad of ['', 'Y', 'adult', '45X', '1234Y', '-5Y', '4.5Y']) assert.equal(parseAgeString(bad), undefined, bad);
-  });
-});
+import { ageFromDates, patientAge } from './patient-age.js';
 
 describe('ageFromDates', () => {
   it('counts whole years, a birthday counting from its day', () => {

@@ -1,19 +1,6 @@
 // Patient age in years: from an Age String (PS3.5 AS: nnnD, nnnW, nnnM, nnnY) or, when there is
 // none, from the birth date to the study date.
-
-const DAYS_PER_YEAR = 365.2425;
-const UNIT_YEARS: Record<string, number> = { D: 1 / DAYS_PER_YEAR, W: 7 / DAYS_PER_YEAR, M: 1 / 12, Y: 1 };
-
-/**
- * Years in an Age String. Strict AS is three digits and a unit ("045Y", "018M", "030D"); common
- * deviations are accepted too: fewer digits ("45Y"), lower case, spaces, and bare digits (years).
- * Undefined when it is not an age.
- */
-export function parseAgeString(value: string): number | undefined {
-  const match = /^\s*(\d{1,3})\s*([DWMY]?)\s*$/i.exec(value);
-  if (!match) return undefined;
-  return Number(match[1]) * UNIT_YEARS[(match[2] || 'Y').toUpperCase()]!;
-}
+import { parseAgeString } from '@cxrlab/dicom';
 
 /** A DA value (YYYYMMDD, or the old YYYY.MM.DD) as a UTC day number; undefined when not a real date. */
 function dayNumber(value: string): number | undefined {
