@@ -13,6 +13,12 @@ const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Command> 
   { name: 'convert', summary: 'convert DICOM files to PNG, 16-bit PNG, JPEG or NumPy, in parallel and resumably', load: async () => (await import('./commands/convert.js')).convertCommand },
   { name: 'deid', summary: 'de-identify DICOM images (VinDr-CXR whitelist or PS3.15 Basic Profile, burned-in text), and verify the result', load: async () => (await import('./commands/deid.js')).deidCommand },
   { name: 'filter', summary: 'keep adult frontal chest X-rays: header rules, image quality and a CNN, with a reason for every drop', load: async () => (await import('./commands/filter.js')).filterCommand },
+  { name: 'stats', summary: "a dataset's Table 2 (label counts by majority vote, images, readers, sizes, ages) and the label chart, as text, JSON, SVG or HTML", load: async () => (await import('./commands/stats.js')).statsCommand },
+  { name: 'fuse', summary: "fuse the readers' boxes into consensus boxes (Weighted Boxes Fusion, majority, union, intersection)", load: async () => (await import('./commands/fuse.js')).fuseCommand },
+  { name: 'agreement', summary: "inter-reader agreement: Fleiss' and Cohen's kappa for labels, matched IoU and F1 for boxes", load: async () => (await import('./commands/agreement.js')).agreementCommand },
+  { name: 'eval', summary: 'score a detection submission with the VinBigData challenge metric (mAP at IoU 0.4)', load: async () => (await import('./commands/eval.js')).evalCommand },
+  { name: 'export', summary: 'convert annotations to COCO JSON, YOLO txt or Kaggle train.csv', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'synth-release', summary: 'write a synthetic VinDr-CXR release (annotations and labels of any size) for tests and benchmarks', load: async () => (await import('./commands/synth-release.js')).synthReleaseCommand },
   { name: 'synth', summary: 'write synthetic chest radiographs (CR / DX) in any of six transfer syntaxes', load: async () => (await import('./commands/synth.js')).synthCommand },
 ];
 
@@ -61,6 +67,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (error instanceof DicomError) {
       io.stderr.write(`cxrlab ${name}: ${error.message} [${error.code}]\n`);
+      return ExitCode.failed;
+    }
+    // a bad row in a dataset file (@cxrlab/dataset, not imported here: commands load it themselves)
+    if (error instanceof Error && error.name === 'DatasetFormatError') {
+      io.stderr.write(`cxrlab ${name}: ${error.message}\n`);
       return ExitCode.failed;
     }
     throw error;

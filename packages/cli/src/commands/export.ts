@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { classIdOf, imageSizesFromDicomFolder, readImageSizesCsv, toCoco, toYolo, writeFileAtomic, writeKaggleTrain, yoloClassesTxt, type ImageSizes } from '@cxrlab/dataset';
+import { SCHEMA, readAnnotations, readText } from './dataset/dataset-files.js';
+import { ExitCode, UsageError, type CliIO } from '../io.js';
+import { oneOf, parseArguments } from '../options.js';
+import type { Command } from '../run-cli.js';
+
+const USAGE = `Usage: cxrlab export ANNOTATIONS.csv --format coco|yolo|kaggle --out PATH [options]
+
+Converts annotations (PhysioNet annotations_*.csv or Kaggle train.csv) to another layout:
+  coco    one COCO JSON file: images (with their sizes), the local labels as categories (Kaggle
+          class ids), boxes as [x, y, width, height]; PATH is the .json file
+  yolo    a folder with one <image_id>.txt per image ("class cx cy w h", normalised by the image
+          size) and classes.txt; PATH is the folder; labels without a Kaggle class id are left out
+  kaggle  Kaggle's train.csv layout (class_id added, No finding as class 14; labels outside the
+          challenge's 15 classes are left out); PATH is the .csv file
+COCO and YOLO need each image's size: --images DIR (read from the DICOM headers) or --sizes FILE
+(a CSV of image_id,width,height).
+
+Options:
+  --format coco|yolo|kaggle
+  --out PATH
+  --images DIR        DICOM images named <image_id>.dicom (or .dcm)
+  --sizes FILE        image_id,width,height
+`;
+
+function sizesOf(images: string | undefined, sizes: string | undefined): ImageSizes {
+  if (sizes !== undefined) return readImageSizesCsv(readText(sizes, 'size table'), { file: sizes });
+  if (images === undefined) throw new UsageError('coco and yolo need the image sizes: --images DIR or --sizes FILE');
+  if (!existsSync(images) || !statSync(images).isDirectory()) throw new UsageError(`--images ${images} is not a directory`);
+  return imageSizesFromDicomFolder(images);
+}
+
+export async function runExport(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArguments({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, images: { type: 'string' }, sizes: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('give one annotations file');
+  if (values.format === undefined || values.out === undefined) throw new UsageError('--format and --out are required');
+  const format = oneOf('--format', values.format, ['coco', 'yolo', 'kaggle'] as const);
+  const { annotations } = readAnnotations(positionals[0]!);
+  if (format === 'kaggle') {
+    // the challenge's 15 classes: the other labels (global ones, rarer local ones) have no class id
+    const kept = annotations.filter((a) => classIdOf(SCHEMA, a.className) !== undefined);
+    const skipped = new Map<string, number>();
+    for (const a of annotations) if (classIdOf(SCHEMA, a.className) === undefined) skipped.set(a.className, (skipped.get(a.className) ?? 0) + 1);
+    writeFileAtomic(values.out, writeKaggleTrain(kept, SCHEMA));
+    const left = [...skipped].map(([name, n]) => `${n} ${name}`).join(', ');
+    io.stderr.write(`cxrlab export: ${kept.length} rows -> ${values.out}${left ? `; left out (no class id): ${left}` : ''}\n`);
+    return ExitCode.ok;
+  }
+  const sizes = sizesOf(values.images, values.sizes);
+  const missing = [...new Set(annotations.map((a) => a.imageId))].filter((id) => !sizes.has(id));
+  if (missing.length > 0) {
+    io.stderr.write(`cxrlab export: no size for ${missing.length} image${missing.length === 1 ? '' : 's'} (first: ${missing[0]}); give --images or --sizes covering every image\n`);
+    return ExitCode.failed;
+  }
+  if (format === 'coco') {
+    const coco = toCoco(annotations, sizes, SCHEMA, { fileName: (id) => `${id}.dicom` });
+    writeFileAtomic(values.out, `${JSON.stringify(coco)}\n`);
+    io.stderr.write(`cxrlab export: ${coco.images.length} images, ${coco.annotations.length} boxes -> ${values.out}\n`);
+    return ExitCode.ok;
+  }
+  const yolo = toYolo(annotations, sizes, SCHEMA);
+  mkdirSync(values.out, { recursive: true });
+  for (const [imageId, text] of yolo.files) writeFileAtomic(join(values.out, `${imageId}.txt`), text);
+  writeFileAtomic(join(values.out, 'classes.txt'), yoloClassesTxt(SCHEMA));
+  const skipped = Object.entries(yolo.skipped).map(([name, n]) => `${n} ${name}`).join(', ');
+  io.stderr.write(`cxrlab export: ${yolo.files.size} label files -> ${values.out}${skipped ? `; left out (no class id): ${skipped}` : ''}\n`);
+  return ExitCode.ok;
+}
+
+export const exportCommand: Command = { name: 'export', usage: USAGE, run: (args, io) => runExport(args, io) };
