@@ -33,3 +33,5 @@ export { toDicomJson, type DicomJson, type DicomJsonAttribute, type DicomJsonOpt
 export { stringifyDicomJson } from './json/stringify.js';
 export { dumpP10, type DumpOptions } from './dump/dump.js';
 export { numberOfFrames, nativeFrame, encapsulatedFrames } from './pixel-data/frames.js';
+// a seeded uniform generator (mulberry32) for the synthetic data generators and tests
+export { randomGenerator } from './internal/random.js';

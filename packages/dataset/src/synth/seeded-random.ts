@@ -1,4 +1,5 @@
-// A small seeded random source (mulberry32) with the draws the synthetic release needs.
+// A small seeded random source (@cxrlab/dicom's mulberry32) with the draws the synthetic release needs.
+import { randomGenerator } from '@cxrlab/dicom';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -12,14 +13,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = randomGenerator(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -1,16 +1,10 @@
-/** A seeded uniform generator in [0, 1) (mulberry32, as `randomGenerator` in @cxrlab/dicom's internals). */
+import { randomGenerator } from '@cxrlab/dicom';
+
+/** A uniform generator in [0, 1). */
 export type Random = () => number;
 
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform generator in [0, 1): @cxrlab/dicom's mulberry32. */
+export const seededRandom: (seed: number) => Random = randomGenerator;
 
 /** A 32-bit seed mixed from several integers (murmur3's finaliser over each), for independent streams. */
 export function mixSeed(...parts: number[]): number {
