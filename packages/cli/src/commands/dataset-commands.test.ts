@@ -225,6 +225,17 @@ describe('cxrlab export', () => {
     assert.equal(readFileSync(join(dir, 'train.csv'), 'utf8'), 'image_id,class_name,class_id,rad_id,x_min,y_min,x_max,y_max\na,Cardiomegaly,3,R1,100.0,200.0,300.0,600.0\nb,No finding,14,R2,,,,\n');
   });
 
+  it('writes a submission that scores 1 against the annotations it came from', async () => {
+    const dir = join(root, 'export-submission');
+    const { gt } = writeEvalCase(dir);
+    const sub = join(dir, 'from-gt.csv');
+    const run = await cli('export', gt, '--format', 'submission', '--out', sub);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readFileSync(sub, 'utf8').split('\n')[3], 'c,14 1 0 0 1 1');
+    const scored = JSON.parse((await cli('eval', '--gt', gt, '--pred', sub, '--json')).stdout);
+    assert.deepEqual([scored.mAP, scored.mAP_without_no_finding], [1, 1]);
+  });
+
   it('refuses COCO and YOLO without every image size', async () => {
     const dir = join(root, 'export-sizes');
     const input = annotations(dir);

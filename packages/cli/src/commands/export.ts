@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classIdOf, imageSizesFromDicomFolder, readImageSizesCsv, toCoco, toYolo, writeFileAtomic, writeKaggleTrain, yoloClassesTxt, type ImageSizes } from '@cxrlab/dataset';
+import { NO_FINDING_BOX, classIdOf, imageSizesFromDicomFolder, readImageSizesCsv, toCoco, toYolo, writeFileAtomic, writeKaggleTrain, writeSubmission, yoloClassesTxt, type ImageSizes } from '@cxrlab/dataset';
 import { SCHEMA, readAnnotations, readText } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { oneOf, parseArguments } from '../options.js';
 import type { Command } from '../run-cli.js';
 
-const USAGE = `Usage: cxrlab export ANNOTATIONS.csv --format coco|yolo|kaggle --out PATH [options]
+const USAGE = `Usage: cxrlab export ANNOTATIONS.csv --format coco|yolo|kaggle|submission --out PATH [options]
 
 Converts annotations (PhysioNet annotations_*.csv or Kaggle train.csv) to another layout:
   coco    one COCO JSON file: images (with their sizes), the local labels as categories (Kaggle
@@ -15,11 +15,14 @@ Converts annotations (PhysioNet annotations_*.csv or Kaggle train.csv) to anothe
           size) and classes.txt; PATH is the folder; labels without a Kaggle class id are left out
   kaggle  Kaggle's train.csv layout (class_id added, No finding as class 14; labels outside the
           challenge's 15 classes are left out); PATH is the .csv file
+  submission
+          a Kaggle submission (image_id,PredictionString; confidence 1, No finding as
+          "14 1 0 0 1 1"): to score one reader, or a consensus, with cxrlab eval
 COCO and YOLO need each image's size: --images DIR (read from the DICOM headers) or --sizes FILE
 (a CSV of image_id,width,height).
 
 Options:
-  --format coco|yolo|kaggle
+  --format coco|yolo|kaggle|submission
   --out PATH
   --images DIR        DICOM images named <image_id>.dicom (or .dcm)
   --sizes FILE        image_id,width,height
@@ -40,8 +43,19 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError('give one annotations file');
   if (values.format === undefined || values.out === undefined) throw new UsageError('--format and --out are required');
-  const format = oneOf('--format', values.format, ['coco', 'yolo', 'kaggle'] as const);
+  const format = oneOf('--format', values.format, ['coco', 'yolo', 'kaggle', 'submission'] as const);
   const { annotations } = readAnnotations(positionals[0]!);
+  if (format === 'submission') {
+    const detections = annotations.flatMap((a) => {
+      const classId = classIdOf(SCHEMA, a.className);
+      if (classId === undefined || (a.box === undefined && a.className !== SCHEMA.noFinding)) return [];
+      return [{ imageId: a.imageId, classId, confidence: 1, box: a.box ?? NO_FINDING_BOX }];
+    });
+    const imageIds = [...new Set(annotations.map((a) => a.imageId))];
+    writeFileAtomic(values.out, writeSubmission(detections, SCHEMA, { imageIds }));
+    io.stderr.write(`cxrlab export: ${detections.length} detections on ${imageIds.length} images -> ${values.out}\n`);
+    return ExitCode.ok;
+  }
   if (format === 'kaggle') {
     // the challenge's 15 classes: the other labels (global ones, rarer local ones) have no class id
     const kept = annotations.filter((a) => classIdOf(SCHEMA, a.className) !== undefined);
