@@ -131,6 +131,12 @@ describe('cxrlab eval', () => {
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /zzz/);
     assert.equal((await cli('eval', '--gt', gt, '--pred', bad('unknown.csv', 'zzz,3 0.5 1 1 2 2'), '--unknown-images', 'ignore')).code, 0);
+    // an image the image labels list, with no box row: its predictions are false positives, not errors
+    writeFileSync(join(root, 'eval-bad', 'image_labels_test.csv'), `image_id,${LABELS.join(',')}\n${['a', 'b', 'c', 'g'].map((id) => `${id},${LABELS.map(() => 0).join(',')}`).join('\n')}\n`);
+    const listed = await cli('eval', '--gt', gt, '--pred', bad('global-only.csv', 'a,3 0.9 101 101 201 201\ng,3 0.95 1 1 50 50'), '--json');
+    assert.equal(listed.code, 0, listed.stderr);
+    // class 3: FP (g, 0.95) then TP (a, 0.9): precision 1/2 at recall 1/3 -> AP 1/6
+    assert.ok(Math.abs(JSON.parse(listed.stdout).per_class['3'] - 1 / 6) < 1e-12);
     const malformed = await cli('eval', '--gt', gt, '--pred', bad('malformed.csv', 'a,3 0.5 1 1 2'));
     assert.equal(malformed.code, 1);
     assert.match(malformed.stderr, /malformed\.csv:2/);

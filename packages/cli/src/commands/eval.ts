@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SCHEMA, hasReaders, readAnnotations, readText } from './dataset/dataset-files.js';
-import { classIdOf, evaluateDetections, fuseAnnotations, readSubmission, type Annotation, type GroundTruthBox } from '@cxrlab/dataset';
+import { classIdOf, evaluateDetections, fuseAnnotations, readCsvTable, readSubmission, type Annotation, type GroundTruthBox } from '@cxrlab/dataset';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { decimalNumber, oneOf, parseArguments } from '../options.js';
 import type { Command } from '../run-cli.js';
@@ -17,8 +19,13 @@ Kaggle's train.csv: boxes of several readers are first fused per image and class
 default wbf at the same IoU) so that each finding is one ground-truth box.
 --pred is a Kaggle submission: image_id,PredictionString ("class conf x_min y_min x_max y_max" ...).
 
+An image with ground truth labels but no box row (only global labels) is still a test image: its
+predictions count as false positives. Such images are listed by image_labels_test.csv (or _train),
+read from beside --gt when it is there, or by --images.
+
 Options:
   --iou T                  IoU threshold for a match (default 0.4)
+  --images FILE            a CSV with an image_id column listing every image of the split
   --gt-fusion wbf|majority|none
                            how several readers' boxes become ground truth (default wbf)
   --unknown-images error|ignore
@@ -37,6 +44,17 @@ function groundTruth(annotations: Annotation[], fusion: 'wbf' | 'majority' | 'no
   return gt;
 }
 
+/** The split's images: --images, else image_labels_<split>.csv beside annotations_<split>.csv; undefined if neither. */
+function imageList(gtPath: string, explicit: string | undefined): { ids: string[]; from: string } | undefined {
+  const split = /^annotations_(train|test)\.csv$/.exec(basename(gtPath))?.[1];
+  const path = explicit ?? (split === undefined ? undefined : join(dirname(gtPath), `image_labels_${split}.csv`));
+  if (path === undefined || (explicit === undefined && !existsSync(path))) return undefined;
+  const table = readCsvTable(readText(path, 'image list'), { file: path, required: ['image_id'] });
+  const ids: string[] = [];
+  for (const record of table) ids.push(record.text('image_id'));
+  return { ids, from: path };
+}
+
 const fixed = (n: number): string => (Number.isNaN(n) ? 'n/a' : n.toFixed(4));
 
 export async function runEval(args: string[], io: CliIO): Promise<number> {
@@ -48,6 +66,7 @@ export async function runEval(args: string[], io: CliIO): Promise<number> {
       iou: { type: 'string' },
       'gt-fusion': { type: 'string' },
       'unknown-images': { type: 'string' },
+      images: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -59,7 +78,8 @@ export async function runEval(args: string[], io: CliIO): Promise<number> {
   const { annotations } = readAnnotations(values.gt, 'ground truth');
   const gt = groundTruth(annotations, fusion, iouThreshold);
   const pred = readSubmission(readText(values.pred, 'submission'), SCHEMA, { file: values.pred });
-  const imageIds = new Set(annotations.map((a) => a.imageId));
+  const listed = imageList(values.gt, values.images);
+  const imageIds = new Set([...annotations.map((a) => a.imageId), ...(listed?.ids ?? [])]);
   let result;
   try {
     result = evaluateDetections(gt, pred, { iouThreshold, imageIds, unknownImages: unknown === 'error' ? 'throw' : 'ignore' });
@@ -78,7 +98,7 @@ export async function runEval(args: string[], io: CliIO): Promise<number> {
   for (const [id, c] of perClass) {
     lines.push(`${String(id).padStart(3)}  ${(SCHEMA.classIds[id] ?? '?').padEnd(width)}  ${fixed(c.ap).padStart(6)}  ${String(c.gtCount).padStart(6)}  ${String(c.predCount).padStart(7)}  ${String(c.truePositives).padStart(6)}`);
   }
-  lines.push('', `mAP@${iouThreshold}: ${fixed(result.mAP)}   without No finding: ${fixed(result.mAPWithoutNoFinding)}   (${pred.length} predictions on ${new Set(pred.map((p) => p.imageId)).size} images; ${gt.length} ground-truth boxes${fusion !== 'none' && hasReaders(annotations) ? `, readers fused by ${fusion}` : ''})`);
+  lines.push('', `mAP@${iouThreshold}: ${fixed(result.mAP)}   without No finding: ${fixed(result.mAPWithoutNoFinding)}   (${pred.length} predictions on ${new Set(pred.map((p) => p.imageId)).size} images; ${gt.length} ground-truth boxes on ${imageIds.size} images${listed ? ` listed by ${basename(listed.from)}` : ''}${fusion !== 'none' && hasReaders(annotations) ? `, readers fused by ${fusion}` : ''})`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 }

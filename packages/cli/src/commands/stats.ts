@@ -1,7 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { chartDataFromTable2, imageFacts, labelChartSvg, readRelease, statsReportHtml, table2, writeFileAtomic, type ImageFacts, type SplitFigures, type Table2 } from '@cxrlab/dataset';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartDataFromTable2, imageFacts, imageLabelsPath, labelChartSvg, statsReportHtml, table2, writeFileAtomic, type ImageFacts, type ImageLabels, type SplitFigures, type Table2 } from '@cxrlab/dataset';
 import { ProgressReporter, type ProgressStream } from '@cxrlab/pipeline';
-import { SCHEMA } from './dataset/dataset-files.js';
+import { SCHEMA, readImageLabels } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { parseArguments, wholeNumber } from '../options.js';
 import type { Command } from '../run-cli.js';
@@ -23,6 +24,14 @@ Options:
   --no-images         do not read the DICOM headers even when the image folders are there
   --test-readers N    readers to report per test image (VinDr: 5; default 1, the consensus row)
 `;
+
+/** What Table 2 needs of a split: its image labels (the box annotations are not read) and its image files. */
+function readSplit(dir: string, split: 'train' | 'test'): { labels: ImageLabels[] | undefined; images: string[] } {
+  const labelsPath = join(dir, imageLabelsPath(split));
+  const imagesDir = join(dir, split);
+  const images = existsSync(imagesDir) ? readdirSync(imagesDir).filter((n) => /\.(dicom|dcm)$/i.test(n)).sort().map((n) => join(imagesDir, n)) : [];
+  return { labels: existsSync(labelsPath) ? readImageLabels(labelsPath) : undefined, images };
+}
 
 /** The DICOM facts of the split's images (headers only), with a progress line. */
 function factsOf(files: readonly string[], io: CliIO): ImageFacts[] {
@@ -71,15 +80,15 @@ export async function runStats(args: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one dataset directory');
   const dir = positionals[0]!;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a directory`);
-  const release = readRelease(dir, SCHEMA);
-  if (release.train.imageLabels === undefined && release.test.imageLabels === undefined) {
+  const release = { train: readSplit(dir, 'train'), test: readSplit(dir, 'test') };
+  if (release.train.labels === undefined && release.test.labels === undefined) {
     io.stderr.write(`cxrlab stats: ${dir} has neither annotations/image_labels_train.csv nor annotations/image_labels_test.csv\n`);
     return ExitCode.failed;
   }
-  const files = values['no-images'] ? [] : [...release.train.imageFiles, ...release.test.imageFiles];
+  const files = values['no-images'] ? [] : [...release.train.images, ...release.test.images];
   const facts = files.length > 0 ? factsOf(files, io) : undefined;
   const consensusReaders = wholeNumber('--test-readers', values['test-readers'], 1);
-  const table = table2({ train: release.train.imageLabels ?? [], test: release.test.imageLabels ?? [] }, {
+  const table = table2({ train: release.train.labels ?? [], test: release.test.labels ?? [] }, {
     schema: SCHEMA, ...(facts ? { facts } : {}), ...(consensusReaders !== undefined ? { consensusReaders } : {}),
   });
   const chart = { title: 'Images per label', log: values['log-scale'] };
