@@ -1,0 +1,60 @@
+// The timed rounds of `npm run bench:dataset`: every step (and its 1-image start-up step) once per
+// round, in turn. A run whose output is wrong is not a timing; a run during which other processes used
+// more than MAX_OTHERS cores is made again (the machine is a shared 2-core VM).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { MAX_OTHERS, OUT, REDO_PER_RUN, REDO_TOTAL, ROUNDS, WAIT } from './config.mjs';
+import { fmt } from '../format.mjs';
+import { progress, timed, waitForQuiet } from '../filter/util.mjs';
+
+export const stats = { waited: 0, redone: 0, others: [] };
+
+/** One run of `step`, checked; made again while others were busy. Adds { seconds, cpu, others } to step.runs or a problem to step.problems. */
+async function runStep(step) {
+  for (let attempt = 0; ; attempt++) {
+    if (WAIT) stats.waited += waitForQuiet(attempt === 0 ? 5 : 10);
+    step.before();
+    const r = await timed(step.commands);
+    const problem = r.problem ?? step.check(r);
+    if (problem) {
+      (step.problems ??= []).push(problem);
+      progress(`! ${step.display}: ${problem}`);
+      return;
+    }
+    const busy = r.others !== undefined && r.others > MAX_OTHERS;
+    if (busy && WAIT && attempt < REDO_PER_RUN && stats.redone < REDO_TOTAL) {
+      stats.redone++;
+      progress(`  others used ${fmt(r.others, 2)} cores during ${step.display}: made again`);
+      continue;
+    }
+    if (r.others !== undefined) stats.others.push(r.others);
+    (step.runs ??= []).push({ seconds: r.seconds, cpu: r.cpu, others: r.others, ...(step.own !== undefined ? { own: step.own } : {}) });
+    return;
+  }
+}
+
+/** Reads every input through (untimed), so that the timed runs find them in the page cache. */
+export const warmCache = (files) => { for (const f of files) readFileSync(f); };
+
+/**
+ * One untimed run of every step (node, Python and NumPy read from disk once; each step's value for
+ * the comparisons), then ROUNDS rounds of all steps, `warm()` before each. Returns the seconds it took.
+ */
+export async function runRounds(steps, warm) {
+  mkdirSync(OUT, { recursive: true });
+  const t0 = performance.now();
+  for (const s of steps.flatMap((x) => [x, x.startup].filter(Boolean))) {
+    s.before();
+    const r = await timed(s.commands);
+    const problem = r.problem ?? s.check(r);
+    if (problem) progress(`! warm-up ${s.display}: ${problem}`);
+  }
+  for (let round = 1; round <= ROUNDS; round++) {
+    progress(`round ${round} of ${ROUNDS}`);
+    warm();
+    for (const step of steps) {
+      await runStep(step);
+      if (step.startup) await runStep(step.startup);
+    }
+  }
+  return (performance.now() - t0) / 1000;
+}
