@@ -3,34 +3,13 @@
 // more than MAX_OTHERS cores is made again (the machine is a shared 2-core VM).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { MAX_OTHERS, OUT, REDO_PER_RUN, REDO_TOTAL, ROUNDS, WAIT } from './config.mjs';
-import { fmt } from '../format.mjs';
-import { progress, timed, waitForQuiet } from '../filter/util.mjs';
+import { runCheckedStep } from '../checked-step.mjs';
+import { progress, timed } from '../filter/util.mjs';
 
 export const stats = { waited: 0, redone: 0, others: [] };
 
-/** One run of `step`, checked; made again while others were busy. Adds { seconds, cpu, others } to step.runs or a problem to step.problems. */
-async function runStep(step) {
-  for (let attempt = 0; ; attempt++) {
-    if (WAIT) stats.waited += waitForQuiet(attempt === 0 ? 5 : 10);
-    step.before();
-    const r = await timed(step.commands);
-    const problem = r.problem ?? step.check(r);
-    if (problem) {
-      (step.problems ??= []).push(problem);
-      progress(`! ${step.display}: ${problem}`);
-      return;
-    }
-    const busy = r.others !== undefined && r.others > MAX_OTHERS;
-    if (busy && WAIT && attempt < REDO_PER_RUN && stats.redone < REDO_TOTAL) {
-      stats.redone++;
-      progress(`  others used ${fmt(r.others, 2)} cores during ${step.display}: made again`);
-      continue;
-    }
-    if (r.others !== undefined) stats.others.push(r.others);
-    (step.runs ??= []).push({ seconds: r.seconds, cpu: r.cpu, others: r.others, ...(step.own !== undefined ? { own: step.own } : {}) });
-    return;
-  }
-}
+const settings = { wait: WAIT, maxOthers: MAX_OTHERS, redoPerRun: REDO_PER_RUN, redoTotal: REDO_TOTAL };
+const runStep = (step) => runCheckedStep(step, settings, stats);
 
 /** Reads every input through (untimed), so that the timed runs find them in the page cache. */
 export const warmCache = (files) => { for (const f of files) readFileSync(f); };
