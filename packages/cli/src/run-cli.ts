@@ -17,7 +17,7 @@ const COMMANDS: Array<{ name: string; summary: string; load(): Promise<Command> 
   { name: 'fuse', summary: "fuse the readers' boxes into consensus boxes (Weighted Boxes Fusion, majority, union, intersection)", load: async () => (await import('./commands/fuse.js')).fuseCommand },
   { name: 'agreement', summary: "inter-reader agreement: Fleiss' and Cohen's kappa for labels, matched IoU and F1 for boxes", load: async () => (await import('./commands/agreement.js')).agreementCommand },
   { name: 'eval', summary: 'score a detection submission with the VinBigData challenge metric (mAP at IoU 0.4)', load: async () => (await import('./commands/eval.js')).evalCommand },
-  { name: 'export', summary: 'convert annotations to COCO JSON, YOLO txt or Kaggle train.csv', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'export', summary: 'convert annotations to COCO JSON, YOLO txt, Kaggle train.csv or a submission', load: async () => (await import('./commands/export.js')).exportCommand },
   { name: 'synth-release', summary: 'write a synthetic VinDr-CXR release (annotations and labels of any size) for tests and benchmarks', load: async () => (await import('./commands/synth-release.js')).synthReleaseCommand },
   { name: 'synth', summary: 'write synthetic chest radiographs (CR / DX) in any of six transfer syntaxes', load: async () => (await import('./commands/synth.js')).synthCommand },
 ];
