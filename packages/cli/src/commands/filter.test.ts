@@ -165,6 +165,13 @@ describe('cxrlab filter', () => {
     const kept = ['fixtures/CR-MONO1-10-chest.dcm', 'fixtures/RG1_JLSN.dcm', 'synthetic/chest.dcm'];
     assert.deepEqual([...snapshot(copies).keys()].sort(), kept);
     for (const k of kept) assert.ok(readFileSync(join(copies, k)).equals(readFileSync(join(input, k))));
+    // a stale file at a kept path (same size, another time) is replaced; a copy from before is left alone
+    const stale = join(copies, kept[2]!);
+    writeFileSync(stale, Buffer.alloc(statSync(stale).size));
+    const before = statSync(join(copies, kept[0]!)).ino;
+    assert.equal((await cli('filter', input, '--out', join(root, 'k1.csv'), '--copy-kept', copies)).code, 0);
+    assert.ok(readFileSync(stale).equals(readFileSync(join(input, kept[2]!))), 'the stale copy is replaced');
+    assert.equal(statSync(join(copies, kept[0]!)).ino, before, 'an up-to-date copy is not made again');
     const links = join(root, 'kept-link');
     assert.equal((await cli('filter', input, '--out', join(root, 'k2.csv'), '--link-kept', links)).code, 0);
     for (const k of kept) assert.equal(statSync(join(links, k)).ino, statSync(join(input, k)).ino, k);

@@ -1,7 +1,8 @@
 // --copy-kept / --link-kept: the kept images gathered in one directory, each under its path
 // relative to the input directory it was found in. Copies and links are made atomically (a
-// temporary name, then rename), and a file already there with the same content is left alone.
-import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+// temporary name, then rename); a copy keeps its source's modification time, so that a re-run
+// knows it (same size and time, or the same inode for a link) and leaves it alone.
+import { copyFileSync, linkSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempPathFor } from '@cxrlab/pipeline';
 
@@ -10,7 +11,8 @@ export type KeepHow = 'copy' | 'link';
 function sameFile(a: string, b: string): boolean {
   try {
     const [x, y] = [statSync(a), statSync(b)];
-    return (x.ino === y.ino && x.dev === y.dev) || (x.size === y.size && x.mtimeMs <= y.mtimeMs);
+    // times compared to the millisecond: utimes does not carry every nanosecond over
+    return (x.ino === y.ino && x.dev === y.dev) || (x.size === y.size && Math.abs(x.mtimeMs - y.mtimeMs) < 1);
   } catch {
     return false;
   }
@@ -26,7 +28,11 @@ export function placeKept(source: string, dir: string, relativePath: string, how
   mkdirSync(dirname(target), { recursive: true });
   const temp = tempPathFor(target);
   try {
-    if (how === 'copy') copyFileSync(source, temp);
+    if (how === 'copy') {
+      copyFileSync(source, temp);
+      const { atimeMs, mtimeMs } = statSync(source);
+      utimesSync(temp, atimeMs / 1000, mtimeMs / 1000);
+    }
     else {
       try {
         linkSync(source, temp);
