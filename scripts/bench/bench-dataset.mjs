@@ -23,7 +23,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { join, relative } from 'node:path';
-import { cpuModel, memoryGiB, sourceFingerprint } from './machine-info.mjs';
+import { cpuModel, gitCommit, memoryGiB, sourceFingerprint } from './machine-info.mjs';
 import { CLI, JSON_OUT, MAX_OTHERS, PYTHON, ROOT, ROUNDS, TARGETS, WAIT } from './dataset/config.mjs';
 import { prepareData } from './dataset/data.mjs';
 import { compare, printRatios, printTable, printTargets, resultsJson, summarize } from './dataset/report.mjs';
@@ -32,13 +32,6 @@ import { makeSteps } from './dataset/steps.mjs';
 import { fmt, log, median, tail } from './format.mjs';
 
 const startedAt = Date.now();
-const git = (...args) => {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
-};
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 const source = sourceFingerprint(ROOT, ['dataset', 'cli']);
 const py = spawnSync(PYTHON, ['-c', 'import json, sys, numpy; print(json.dumps({"python": sys.version.split()[0], "numpy": numpy.__version__}))'], { encoding: 'utf8' });
@@ -61,7 +54,7 @@ for (const command of ['stats', 'eval', 'fuse', 'agreement', 'synth-release']) {
 log('# cxrlab dataset benchmark (npm run bench:dataset)');
 log(`date: ${new Date().toISOString()}`);
 log(`machine: nproc=${nproc}, CPU: ${cpuModel()}, RAM ${fmt(memoryGiB(), 1)} GiB; Linux ${release()}`);
-log(`library: packages/{dataset,cli}/src, ${source.files} .ts files, sha256 ${source.sha256}, newest change ${source.newest}; HEAD ${git('rev-parse', '--short', 'HEAD')}`);
+log(`library: packages/{dataset,cli}/src, ${source.files} .ts files, sha256 ${source.sha256}, newest change ${source.newest}; HEAD ${gitCommit(ROOT)}`);
 log(`node ${process.version}; Python ${pyVersions.python} (${PYTHON}): numpy ${pyVersions.numpy}, ${pandas ? 'pandas installed (not used)' : 'no pandas (the references use the csv module)'}`);
 log(`method: ${ROUNDS} round(s), every command once per round in turn; figures are the MEDIAN round. Warm page cache (inputs read through before`);
 log('        each round). Whole processes, spawn to exit, timed from this script.' +
@@ -94,6 +87,6 @@ log('');
 const total = (Date.now() - startedAt) / 1000;
 log(`benchmark time: ${total.toFixed(0)} s (data generation/check ${data.seconds.toFixed(0)} s, runs ${runsSeconds.toFixed(0)} s)`);
 const base = { date: new Date().toISOString(), node: process.version, nproc, cpu: cpuModel(), memoryGiB: memoryGiB(), kernel: release(), python: { ...pyVersions, pandas },
-  source, commit: git('rev-parse', '--short', 'HEAD'), targets: TARGETS, data: { full: data.full, tiny: data.tiny }, others: stats };
+  source, commit: gitCommit(ROOT), targets: TARGETS, data: { full: data.full, tiny: data.tiny }, others: stats };
 writeFileSync(JSON_OUT, JSON.stringify({ ...resultsJson(steps, base), verdicts, totalSeconds: total, dataSeconds: data.seconds, runsSeconds }, null, 1));
 log(`raw figures: ${relative(process.cwd(), JSON_OUT)}`);

@@ -28,7 +28,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { join, relative } from 'node:path';
-import { cpuModel, memoryGiB, sourceFingerprint } from './machine-info.mjs';
+import { cpuModel, gitCommit, memoryGiB, sourceFingerprint } from './machine-info.mjs';
 import { CLI, JSON_OUT, MAX_OTHERS, PYTHON, ROOT, ROUNDS, WAIT } from './filter/config.mjs';
 import { prepareData, warmCache } from './filter/data.mjs';
 import { printRatios, printTable, printTargets, resultsJson, summarize } from './filter/report.mjs';
@@ -38,13 +38,6 @@ import { measureStages } from './filter/stages.mjs';
 import { fmt, log, median, tail } from './filter/util.mjs';
 
 const startedAt = Date.now();
-const git = (...args) => {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
-};
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 const source = sourceFingerprint(ROOT, ['dicom', 'imaging', 'filter', 'pipeline', 'cli']);
 const py = spawnSync(PYTHON, ['-c', 'import json, sys, pydicom, numpy, PIL; print(json.dumps({"python": sys.version.split()[0], "pydicom": pydicom.__version__, "numpy": numpy.__version__, "pillow": PIL.__version__}))'], { encoding: 'utf8' });
@@ -65,7 +58,7 @@ const ortVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/onnxruntime-
 log('# cxrlab filter benchmark (npm run bench:filter)');
 log(`date: ${new Date().toISOString()}`);
 log(`machine: nproc=${nproc}, CPU: ${cpuModel()}, RAM ${fmt(memoryGiB(), 1)} GiB; Linux ${release()}`);
-log(`library: packages/{dicom,imaging,filter,pipeline,cli}/src, ${source.files} .ts files, sha256 ${source.sha256}, newest change ${source.newest}; HEAD ${git('rev-parse', '--short', 'HEAD')}`);
+log(`library: packages/{dicom,imaging,filter,pipeline,cli}/src, ${source.files} .ts files, sha256 ${source.sha256}, newest change ${source.newest}; HEAD ${gitCommit(ROOT)}`);
 log(`node ${process.version}, onnxruntime-node ${ortVersion}; Python ${pyVersions.python} (${PYTHON}): pydicom ${pyVersions.pydicom}, numpy ${pyVersions.numpy}, Pillow ${pyVersions.pillow}`);
 log(`method: ${ROUNDS} round(s), every command once per round in turn; figures are the MEDIAN round. Warm page cache (inputs read through before`);
 log('        each round). Whole processes, spawn to exit, timed from this script.' +
@@ -108,6 +101,6 @@ log('');
 const total = (Date.now() - startedAt) / 1000;
 log(`benchmark time: ${total.toFixed(0)} s (data generation/check ${data.seconds.toFixed(0)} s, runs ${runsSeconds.toFixed(0)} s)`);
 const base = { date: new Date().toISOString(), node: process.version, onnxruntime: ortVersion, nproc, cpu: cpuModel(), memoryGiB: memoryGiB(), kernel: release(),
-  python: pyVersions, source, commit: git('rev-parse', '--short', 'HEAD'), others: stats };
+  python: pyVersions, source, commit: gitCommit(ROOT), others: stats };
 writeFileSync(JSON_OUT, JSON.stringify({ ...resultsJson(steps, base), verdicts, stages, totalSeconds: total, dataSeconds: data.seconds, runsSeconds }, null, 1));
 log(`raw figures: ${relative(process.cwd(), JSON_OUT)}`);

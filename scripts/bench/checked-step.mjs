@@ -1,6 +1,6 @@
 // One timed, checked run of a bench step, shared by bench:filter and bench:dataset: a run whose
 // output is wrong is not a timing, and a run during which other processes used more than
-// `maxOthers` cores is made again (the machine is a shared 2-core VM).
+// `maxOthers` cores is made again (the machine is a shared 2-core VM); and the rounds of such steps.
 import { fmt } from './format.mjs';
 import { progress, timed, waitForQuiet } from './filter/util.mjs';
 
@@ -32,5 +32,17 @@ export async function runCheckedStep(step, settings, stats) {
       ...(r.loopSeconds !== undefined ? { loopSeconds: r.loopSeconds } : {}), ...(step.own !== undefined ? { own: step.own } : {}),
     });
     return;
+  }
+}
+
+/** `rounds` rounds of every step and its start-up step, in turn, `warm()` before each round. */
+export async function runRoundsOf(steps, rounds, warm, runStep) {
+  for (let round = 1; round <= rounds; round++) {
+    progress(`round ${round} of ${rounds}`);
+    warm();
+    for (const step of steps) {
+      await runStep(step);
+      if (step.startup) await runStep(step.startup);
+    }
   }
 }

@@ -21,3 +21,13 @@ export const fmtRate = (n) => (n === undefined ? '—' : fmt(n, n < 10 ? 2 : n <
 /** Ratios are cut (not rounded) to 2 decimals, so that a ratio shown as 1.50x has reached 1.50. */
 export const cut2 = (n) => Math.floor(n * 100 + 1e-9) / 100;
 export const fmtX = (n) => (n === undefined || !Number.isFinite(n) ? '—' : `${cut2(n).toFixed(2)}x`);
+
+/** Prints a Markdown table; `align[i]` 'r' right-aligns column i. */
+export function markdownTable(head, rows, align) {
+  const cells = [head, ...rows].map((r) => r.map(String));
+  const width = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => (align[i] === 'r' ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
+  log(line(cells[0]));
+  log(`|${width.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const r of cells.slice(1)) log(line(r));
+}

@@ -1,7 +1,7 @@
 // The comparisons, table, ratios and targets that `npm run bench:dataset` prints, and its JSON.
 import { ROUNDS, TARGETS } from './config.mjs';
 import { COMPARE } from './steps.mjs';
-import { fmt, fmtX, log, median } from '../format.mjs';
+import { fmt, fmtX, log, markdownTable, median } from '../format.mjs';
 
 const all = (steps) => steps.flatMap((s) => [s, s.startup].filter(Boolean));
 const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
@@ -39,21 +39,13 @@ export function summarize(steps) {
   return Object.fromEntries(steps.map((s) => [s.id, s]));
 }
 
-function table(head, rows, align) {
-  const cells = [head, ...rows].map((r) => r.map(String));
-  const width = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r) => `| ${r.map((c, i) => (align[i] === 'r' ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
-  log(line(cells[0]));
-  log(`|${width.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
-  for (const r of cells.slice(1)) log(line(r));
-}
 
 const seconds = (s) => (s.mismatch ? 'MISMATCH' : s.seconds === undefined ? `FAILED: ${s.problems?.[0] ?? 'no run'}` : fmt(s.seconds, 2));
 const check = (s) => (s.agrees === undefined ? (s.seconds === undefined ? '—' : 'ran') : s.agrees ? 'same as the other' : 'DIFFERS');
 
 export function printTable(steps) {
   log(`## results (median of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}; whole process, spawn to exit)`);
-  table(['row', 'command', 'median s', 'CPU cores', '1-image run s', 'minus 1-image s', 'script\'s own s', 'output'],
+  markdownTable(['row', 'command', 'median s', 'CPU cores', '1-image run s', 'minus 1-image s', 'script\'s own s', 'output'],
     steps.map((s) => [s.row, s.display, seconds(s), fmt(s.cores, 2), s.startup ? seconds(s.startup) : '—', fmt(s.marginal, 2), fmt(s.ownSeconds, 2), check(s)]),
     ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l']);
   log('');

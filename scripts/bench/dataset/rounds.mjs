@@ -3,7 +3,7 @@
 // more than MAX_OTHERS cores is made again (the machine is a shared 2-core VM).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { MAX_OTHERS, OUT, REDO_PER_RUN, REDO_TOTAL, ROUNDS, WAIT } from './config.mjs';
-import { runCheckedStep } from '../checked-step.mjs';
+import { runCheckedStep, runRoundsOf } from '../checked-step.mjs';
 import { progress, timed } from '../filter/util.mjs';
 
 export const stats = { waited: 0, redone: 0, others: [] };
@@ -27,13 +27,6 @@ export async function runRounds(steps, warm) {
     const problem = r.problem ?? s.check(r);
     if (problem) progress(`! warm-up ${s.display}: ${problem}`);
   }
-  for (let round = 1; round <= ROUNDS; round++) {
-    progress(`round ${round} of ${ROUNDS}`);
-    warm();
-    for (const step of steps) {
-      await runStep(step);
-      if (step.startup) await runStep(step.startup);
-    }
-  }
+  await runRoundsOf(steps, ROUNDS, warm, runStep);
   return (performance.now() - t0) / 1000;
 }

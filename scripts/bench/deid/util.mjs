@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { gitCommit as commitOf } from '../machine-info.mjs';
 import { ROOT, TMP } from './config.mjs';
 
 setFlagsFromString('--expose-gc');
@@ -17,13 +18,7 @@ export { cut2, fmt, fmtRate, fmtX, log, median, sleep, tail };
 export const progress = (s) => process.stdout.write(`  … ${s}\n`);
 export const fmtPct = (n) => (n === undefined ? '—' : `${Math.floor(n * 100 + 1e-9)}%`);
 
-export function gitCommit() {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
+export const gitCommit = () => commitOf(ROOT);
 
 export const sizeOf = (paths) => paths.reduce((n, p) => n + statSync(p).size, 0);
 export const countDicom = (dir) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.dicom')).length : 0);

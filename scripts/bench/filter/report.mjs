@@ -2,6 +2,7 @@
 import { ROUNDS, TARGETS } from './config.mjs';
 import { tallies } from './steps.mjs';
 import { fmt, fmtRate, fmtX, log, median } from './util.mjs';
+import { markdownTable } from '../format.mjs';
 
 /** Medians and rates of a step: seconds, files/s, CPU cores, 1-file seconds, marginal files/s ((n - 1) / (t - t1)). */
 export function summarize(steps) {
@@ -22,18 +23,10 @@ export function summarize(steps) {
   return by;
 }
 
-function table(head, rows, align) {
-  const cells = [head, ...rows].map((r) => r.map(String));
-  const width = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r) => `| ${r.map((c, i) => (align[i] === 'r' ? c.padStart(width[i]) : c.padEnd(width[i]))).join(' | ')} |`;
-  log(line(cells[0]));
-  log(`|${width.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
-  for (const r of cells.slice(1)) log(line(r));
-}
 
 export function printTable(steps) {
   log(`## results (median of ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}; whole process, spawn to exit)`);
-  table(['row', 'command', 'files', 'median s', 'files/s', 'CPU cores', '1-file run s', 'marginal files/s', 'Python loop only, files/s'],
+  markdownTable(['row', 'command', 'files', 'median s', 'files/s', 'CPU cores', '1-file run s', 'marginal files/s', 'Python loop only, files/s'],
     steps.map((s) => [s.row, s.display, fmt(s.count), s.seconds === undefined ? `FAILED: ${s.problems?.[0] ?? 'no run'}` : fmt(s.seconds, 2), fmtRate(s.rate),
       fmt(s.cores, 2), fmt(s.startupSeconds, 2), fmtRate(s.marginalRate), s.loopRate === undefined ? '—' : fmtRate(s.loopRate)]),
     ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']);

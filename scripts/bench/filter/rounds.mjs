@@ -3,8 +3,8 @@
 // used more than MAX_OTHERS cores is made again (the machine is a shared 2-core VM).
 import { mkdirSync } from 'node:fs';
 import { MAX_OTHERS, OUT, REDO_PER_RUN, REDO_TOTAL, ROUNDS, WAIT } from './config.mjs';
-import { runCheckedStep } from '../checked-step.mjs';
-import { progress, timed } from './util.mjs';
+import { runCheckedStep, runRoundsOf } from '../checked-step.mjs';
+import { timed } from './util.mjs';
 
 export const stats = { waited: 0, redone: 0, others: [] };
 
@@ -17,13 +17,6 @@ export async function runRounds(steps, warm) {
   const t0 = performance.now();
   // untimed: one run of every 1-file step (loads node, Python, onnxruntime and the model from disk once)
   for (const s of steps) if (s.startup) { s.startup.before(); await timed(s.startup.commands); }
-  for (let round = 1; round <= ROUNDS; round++) {
-    progress(`round ${round} of ${ROUNDS}`);
-    warm();
-    for (const step of steps) {
-      await runStep(step);
-      if (step.startup) await runStep(step.startup);
-    }
-  }
+  await runRoundsOf(steps, ROUNDS, warm, runStep);
   return (performance.now() - t0) / 1000;
 }
