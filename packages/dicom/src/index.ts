@@ -21,6 +21,7 @@ export { readImageFile, PixelScratch } from './p10/read-image-file.js';
 export { encodeDataSet, type Encoding } from './p10/write-data-set.js';
 export { encodeP10, encodeP10Chunks, buildFileMeta, writeDicomFile, writeDicomFileSync, tempPathFor, type WriteOptions, type FileWriteOptions, type WritableFile } from './p10/write.js';
 export { concatChunks } from './p10/chunk-sink.js';
+export { writeFileAtomicSync, type AtomicWriteOptions } from './p10/atomic-write.js';
 
 export { characterSetsOf, elementText, elementStrings, elementPersonNames, binaryNumbers, binaryBigInts, elementTags, numberStrings, decodeElement, type DecodedValue } from './values/decode.js';
 export { encodeUID, encodeAscii, decodeAscii } from './values/encode.js';

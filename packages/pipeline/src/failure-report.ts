@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { tagHex } from '@cxrlab/dicom';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { tagHex, writeFileAtomicSync } from '@cxrlab/dicom';
 import type { TaskError } from './task-error.js';
 import { toCsv } from './csv.js';
 

@@ -1,5 +1,5 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { writeFileAtomicSync } from '@cxrlab/dicom';
 
 /**
  * A JSON Lines file of records, one per key, that batch runs append to as they finish work (the

@@ -1,8 +1,9 @@
-import { boxAgreement, labelAgreement, writeCsv, writeFileAtomic } from '@cxrlab/dataset';
+import { boxAgreement, labelAgreement, writeCsv } from '@cxrlab/dataset';
 import { readAnnotations, readImageLabels } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { decimalNumber, oneOf, parseArguments, wholeNumber } from '../options.js';
 import type { Command } from '../run-cli.js';
+import { writeFileAtomicSync } from '@cxrlab/pipeline';
 
 const USAGE = `Usage: cxrlab agreement [--labels IMAGE_LABELS.csv] [--boxes ANNOTATIONS.csv] [options]
 
@@ -49,8 +50,8 @@ export async function runAgreement(args: string[], io: CliIO): Promise<number> {
       out.push(`  ${pair.padEnd(10)} ${String(rows[0]!.commonImages).padStart(6)} images  ${rows.map((r) => `${r.label} ${f(r.kappa)}`).join(', ')}${rows[0]!.flagged ? ' *' : ''}`);
     }
     if (values.csv !== undefined) {
-      writeFileAtomic(`${values.csv}-fleiss.csv`, writeCsv(['label', 'kappa', 'images', 'raters', 'positive_ratings'], result.fleiss.map((r) => [r.label, String(r.kappa), String(r.images), String(r.raters), String(r.positiveRatings)])));
-      writeFileAtomic(`${values.csv}-pairs.csv`, writeCsv(['label', 'reader_a', 'reader_b', 'common_images', 'both_positive', 'only_a', 'only_b', 'both_negative', 'kappa', 'flagged'],
+      writeFileAtomicSync(`${values.csv}-fleiss.csv`, writeCsv(['label', 'kappa', 'images', 'raters', 'positive_ratings'], result.fleiss.map((r) => [r.label, String(r.kappa), String(r.images), String(r.raters), String(r.positiveRatings)])));
+      writeFileAtomicSync(`${values.csv}-pairs.csv`, writeCsv(['label', 'reader_a', 'reader_b', 'common_images', 'both_positive', 'only_a', 'only_b', 'both_negative', 'kappa', 'flagged'],
         result.pairwise.map((p) => [p.label, p.readerA, p.readerB, String(p.commonImages), String(p.bothPositive), String(p.onlyA), String(p.onlyB), String(p.bothNegative), String(p.kappa), p.flagged ? '1' : '0'])));
     }
   }
@@ -60,7 +61,7 @@ export async function runAgreement(args: string[], io: CliIO): Promise<number> {
     out.push(`Boxes, reader pairs matched at IoU >= ${iouThreshold}`, `  ${'class'.padEnd(22)} ${'pairs'.padStart(8)} ${'boxes'.padStart(8)} ${'matched'.padStart(8)} ${'F1'.padStart(6)} ${'mean IoU'.padStart(9)}`);
     for (const c of result.classes) out.push(`  ${c.className.padEnd(22)} ${String(c.pairImages).padStart(8)} ${String(c.boxes).padStart(8)} ${String(c.matched).padStart(8)} ${f(c.f1).padStart(6)} ${f(c.meanIou).padStart(9)}`);
     if (values.csv !== undefined) {
-      writeFileAtomic(`${values.csv}-boxes.csv`, writeCsv(['class_name', 'pair_images', 'boxes', 'matched', 'f1', 'mean_iou'], result.classes.map((c) => [c.className, String(c.pairImages), String(c.boxes), String(c.matched), String(c.f1), String(c.meanIou)])));
+      writeFileAtomicSync(`${values.csv}-boxes.csv`, writeCsv(['class_name', 'pair_images', 'boxes', 'matched', 'f1', 'mean_iou'], result.classes.map((c) => [c.className, String(c.pairImages), String(c.boxes), String(c.matched), String(c.f1), String(c.meanIou)])));
     }
   }
   io.stdout.write(`${out.join('\n')}\n`);

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { NO_FINDING_BOX, classIdOf, imageSizesFromDicomFolder, readImageSizesCsv, toCoco, toYolo, writeFileAtomic, writeKaggleTrain, writeSubmission, yoloClassesTxt, type ImageSizes } from '@cxrlab/dataset';
+import { NO_FINDING_BOX, classIdOf, imageSizesFromDicomFolder, readImageSizesCsv, toCoco, toYolo, writeKaggleTrain, writeSubmission, yoloClassesTxt, type ImageSizes } from '@cxrlab/dataset';
 import { SCHEMA, readAnnotations, readText } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { oneOf, parseArguments } from '../options.js';
 import type { Command } from '../run-cli.js';
+import { writeFileAtomicSync } from '@cxrlab/pipeline';
 
 const USAGE = `Usage: cxrlab export ANNOTATIONS.csv --format coco|yolo|kaggle|submission --out PATH [options]
 
@@ -52,7 +53,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
       return [{ imageId: a.imageId, classId, confidence: 1, box: a.box ?? NO_FINDING_BOX }];
     });
     const imageIds = [...new Set(annotations.map((a) => a.imageId))];
-    writeFileAtomic(values.out, writeSubmission(detections, SCHEMA, { imageIds }));
+    writeFileAtomicSync(values.out, writeSubmission(detections, SCHEMA, { imageIds }));
     io.stderr.write(`cxrlab export: ${detections.length} detections on ${imageIds.length} images -> ${values.out}\n`);
     return ExitCode.ok;
   }
@@ -61,7 +62,7 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
     const kept = annotations.filter((a) => classIdOf(SCHEMA, a.className) !== undefined);
     const skipped = new Map<string, number>();
     for (const a of annotations) if (classIdOf(SCHEMA, a.className) === undefined) skipped.set(a.className, (skipped.get(a.className) ?? 0) + 1);
-    writeFileAtomic(values.out, writeKaggleTrain(kept, SCHEMA));
+    writeFileAtomicSync(values.out, writeKaggleTrain(kept, SCHEMA));
     const left = [...skipped].map(([name, n]) => `${n} ${name}`).join(', ');
     io.stderr.write(`cxrlab export: ${kept.length} rows -> ${values.out}${left ? `; left out (no class id): ${left}` : ''}\n`);
     return ExitCode.ok;
@@ -74,14 +75,14 @@ export async function runExport(args: string[], io: CliIO): Promise<number> {
   }
   if (format === 'coco') {
     const coco = toCoco(annotations, sizes, SCHEMA, { fileName: (id) => `${id}.dicom` });
-    writeFileAtomic(values.out, `${JSON.stringify(coco)}\n`);
+    writeFileAtomicSync(values.out, `${JSON.stringify(coco)}\n`);
     io.stderr.write(`cxrlab export: ${coco.images.length} images, ${coco.annotations.length} boxes -> ${values.out}\n`);
     return ExitCode.ok;
   }
   const yolo = toYolo(annotations, sizes, SCHEMA);
   mkdirSync(values.out, { recursive: true });
-  for (const [imageId, text] of yolo.files) writeFileAtomic(join(values.out, `${imageId}.txt`), text);
-  writeFileAtomic(join(values.out, 'classes.txt'), yoloClassesTxt(SCHEMA));
+  for (const [imageId, text] of yolo.files) writeFileAtomicSync(join(values.out, `${imageId}.txt`), text);
+  writeFileAtomicSync(join(values.out, 'classes.txt'), yoloClassesTxt(SCHEMA));
   const skipped = Object.entries(yolo.skipped).map(([name, n]) => `${n} ${name}`).join(', ');
   io.stderr.write(`cxrlab export: ${yolo.files.size} label files -> ${values.out}${skipped ? `; left out (no class id): ${skipped}` : ''}\n`);
   return ExitCode.ok;

@@ -1,8 +1,9 @@
-import { fuseAnnotations, formatDecimal, writeCsv, writeFileAtomic, type FusionMethod } from '@cxrlab/dataset';
+import { fuseAnnotations, formatDecimal, writeCsv, type FusionMethod } from '@cxrlab/dataset';
 import { readAnnotations, hasReaders } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { decimalNumber, oneOf, parseArguments, wholeNumber } from '../options.js';
 import type { Command } from '../run-cli.js';
+import { writeFileAtomicSync } from '@cxrlab/pipeline';
 
 const USAGE = `Usage: cxrlab fuse ANNOTATIONS.csv --out CONSENSUS.csv [options]
 
@@ -43,7 +44,7 @@ export async function runFuse(args: string[], io: CliIO): Promise<number> {
   }
   const fused = fuseAnnotations(annotations, { method, iouThreshold, ...(minReaders !== undefined ? { minReaders } : {}) });
   const rows = fused.map((a) => [a.imageId, a.className, ...(a.box ? [a.box.xMin, a.box.yMin, a.box.xMax, a.box.yMax].map(formatDecimal) : ['', '', '', '']), String(a.score)]);
-  writeFileAtomic(values.out, writeCsv(COLUMNS, rows));
+  writeFileAtomicSync(values.out, writeCsv(COLUMNS, rows));
   const images = new Set(annotations.map((a) => a.imageId)).size;
   const boxes = (list: readonly { box?: unknown }[]): number => list.filter((a) => a.box !== undefined).length;
   io.stderr.write(`cxrlab fuse: ${boxes(annotations)} boxes of ${images} images -> ${boxes(fused)} consensus boxes (${method}, IoU ${iouThreshold}) in ${((performance.now() - started) / 1000).toFixed(2)} s: ${values.out}\n`);

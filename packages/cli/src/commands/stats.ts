@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chartDataFromTable2, imageFacts, imageLabelsPath, labelChartSvg, statsReportHtml, table2, writeFileAtomic, type ImageFacts, type ImageLabels, type SplitFigures, type Table2 } from '@cxrlab/dataset';
-import { ProgressReporter, type ProgressStream } from '@cxrlab/pipeline';
+import { chartDataFromTable2, imageFacts, imageLabelsPath, labelChartSvg, statsReportHtml, table2, type ImageFacts, type ImageLabels, type SplitFigures, type Table2 } from '@cxrlab/dataset';
+import { ProgressReporter, writeFileAtomicSync, type ProgressStream } from '@cxrlab/pipeline';
 import { SCHEMA, readImageLabels } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { parseArguments, wholeNumber } from '../options.js';
@@ -92,8 +92,8 @@ export async function runStats(args: string[], io: CliIO): Promise<number> {
     schema: SCHEMA, ...(facts ? { facts } : {}), ...(consensusReaders !== undefined ? { consensusReaders } : {}),
   });
   const chart = { title: 'Images per label', log: values['log-scale'] };
-  if (values.svg !== undefined) writeFileAtomic(values.svg, labelChartSvg(chartDataFromTable2(table), chart));
-  if (values.html !== undefined) writeFileAtomic(values.html, statsReportHtml(table, { title: `Dataset statistics: ${dir}`, chart }));
+  if (values.svg !== undefined) writeFileAtomicSync(values.svg, labelChartSvg(chartDataFromTable2(table), chart));
+  if (values.html !== undefined) writeFileAtomicSync(values.html, statsReportHtml(table, { title: `Dataset statistics: ${dir}`, chart }));
   io.stdout.write(values.json ? `${JSON.stringify(table)}\n` : textTable(table));
   return ExitCode.ok;
 }

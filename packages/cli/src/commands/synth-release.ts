@@ -1,9 +1,10 @@
-import { synthesizeRelease, writeFileAtomic, writeImageSizesCsv, writeRelease } from '@cxrlab/dataset';
+import { synthesizeRelease, writeImageSizesCsv, writeRelease } from '@cxrlab/dataset';
 import { join } from 'node:path';
 import { SCHEMA } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { parseArguments, wholeNumber } from '../options.js';
 import type { Command } from '../run-cli.js';
+import { writeFileAtomicSync } from '@cxrlab/pipeline';
 
 const USAGE = `Usage: cxrlab synth-release OUT-DIR [options]
 
@@ -37,7 +38,7 @@ export async function runSynthRelease(args: string[], io: CliIO): Promise<number
     schema: SCHEMA,
   });
   writeRelease(dir, { train: { ...release.train, imageFiles: [] }, test: { ...release.test, imageFiles: [] } }, SCHEMA);
-  writeFileAtomic(join(dir, 'image_sizes.csv'), writeImageSizesCsv(release.sizes));
+  writeFileAtomicSync(join(dir, 'image_sizes.csv'), writeImageSizesCsv(release.sizes));
   const images = release.train.imageLabels.length > 0 ? new Set(release.train.imageLabels.map((r) => r.imageId)).size : 0;
   io.stderr.write(`cxrlab synth-release: ${images} training images (${release.train.imageLabels.length} reader rows, ${release.train.annotations.length} annotation rows), ${release.test.imageLabels.length} test images in ${((performance.now() - started) / 1000).toFixed(1)} s: ${dir}\n`);
   return ExitCode.ok;

@@ -12,4 +12,4 @@ export { readSubmission, writeSubmission, SUBMISSION_COLUMNS, type WriteSubmissi
 export { toCoco, fromCoco, cocoCategories, cocoImageSizes, imageIdOfFileName, type CocoDataset, type CocoImage, type CocoCategory, type CocoAnnotation, type ToCocoOptions } from './coco.js';
 export { toYolo, fromYolo, yoloClassesTxt, yoloNamesYaml, type YoloExport, type FromYoloOptions } from './yolo.js';
 export { imageSizeFromDicom, imageSizesFromDicomFolder, readImageSizesCsv, writeImageSizesCsv, DICOM_EXTENSIONS } from './image-sizes.js';
-export { readRelease, writeRelease, writeFileAtomic, annotationsPath, imageLabelsPath, type Release, type ReleaseSplit, type ReleaseRecords } from './release.js';
+export { readRelease, writeRelease, annotationsPath, imageLabelsPath, type Release, type ReleaseSplit, type ReleaseRecords } from './release.js';

@@ -1,7 +1,7 @@
 // The PhysioNet release folder: annotations/*.csv and the train/ and test/ image folders, read and written as one.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempPathFor } from '@cxrlab/dicom';
+import { writeFileAtomicSync } from '@cxrlab/dicom';
 import type { Annotation, ImageLabels } from '../model/annotations.js';
 import type { LabelSchema } from '../schema/label-schema.js';
 import type { Split } from './cells.js';
@@ -70,29 +70,10 @@ export function writeRelease(dir: string, release: Record<Split, ReleaseRecords>
   mkdirSync(join(dir, 'annotations'), { recursive: true });
   for (const name of SPLITS) {
     const { annotations, imageLabels, imageLabelColumns } = release[name];
-    if (annotations !== undefined) writeFileAtomic(join(dir, annotationsPath(name)), writePhysionetAnnotations(annotations, { split: name }));
+    if (annotations !== undefined) writeFileAtomicSync(join(dir, annotationsPath(name)), writePhysionetAnnotations(annotations, { split: name }));
     if (imageLabels !== undefined) {
       const text = writePhysionetImageLabels(imageLabels, schema, { split: name, labelColumns: imageLabelColumns });
-      writeFileAtomic(join(dir, imageLabelsPath(name)), text);
+      writeFileAtomicSync(join(dir, imageLabelsPath(name)), text);
     }
-  }
-}
-
-/** Writes a text file atomically: a temporary file beside it, flushed, then renamed over `path`. */
-export function writeFileAtomic(path: string, text: string): void {
-  const temp = tempPathFor(path);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      const bytes = Buffer.from(text, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try { unlinkSync(temp); } catch { /* already gone */ }
-    throw error;
   }
 }

@@ -1,6 +1,7 @@
+// Atomic file writes (temporary file, fsync, rename) for every package's outputs, DICOM or not.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { tempPathFor } from '@cxrlab/dicom';
+import { tempPathFor } from './write.js';
 
 export interface AtomicWriteOptions {
   /** Create the parent directories first (default false). */
@@ -8,9 +9,6 @@ export interface AtomicWriteOptions {
   /** File mode of a new file (default 0o666, less the umask). */
   mode?: number;
 }
-
-/** A hidden temporary name beside `path`, unique across processes and threads (the DICOM writer's). */
-export { tempPathFor };
 
 /**
  * Writes `data` to `path` so that readers see either the old file or the whole new one: writes a

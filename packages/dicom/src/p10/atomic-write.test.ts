@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tempPathFor, writeFileAtomicSync } from './atomic-write.js';
+import { writeFileAtomicSync } from './atomic-write.js';
+import { tempPathFor } from './write.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'cxrlab-atomic-'));
 
