@@ -7,3 +7,4 @@ export * from './metrics/index.js';
 export * from './formats/index.js';
 export * from './stats/index.js';
 export * from './synth/index.js';
+export * from './rules/index.js';
