@@ -71,6 +71,8 @@ await forEachDialect('authentication and users', (dialect) => {
     const created = await server.admin.post('/api/users', { username: 'reader7', password: 'long enough pw', displayName: 'Reader Seven' });
     assert.equal(created.status, 201);
     assert.equal(created.body.displayName, 'Reader Seven');
+    const stored = await server.ctx.db.selectFrom('users').select('password_hash').where('username', '=', 'reader7').executeTakeFirstOrThrow();
+    assert.match(stored.password_hash, /^scrypt\$16384\$8\$1\$/, 'real users get the full scrypt cost');
     assert.equal((await server.admin.post('/api/users', { username: 'reader7', password: 'long enough pw' })).status, 409);
   });
 

@@ -69,10 +69,15 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Open
     types: { getTypeParser: (oid: number, format?: string) => (oid === 20 ? Number : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format)) } as never,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: maskPassword(url), close: () => db.destroy() };
 }
 
 function required(dir: string | undefined): string {
   if (dir === undefined) throw new Error('a data dir is needed for the embedded SQLite database');
   return dir;
+}
+
+/** A database URL without its password (user:password@ and ?password=). */
+export function maskPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@').replace(/([?&]password=)[^&]*/i, '$1***');
 }

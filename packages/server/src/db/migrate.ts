@@ -1,6 +1,6 @@
 // Runs the dated migrations in ./migrations, in name order, at start. Kysely's Migrator records what
 // ran in its own table and takes a lock, so two servers starting at once migrate once.
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectName } from './dialect.js';
 import * as users from './migrations/2026-11-27-01-users.js';
@@ -23,11 +23,14 @@ const STEPS: Record<string, Step> = {
 export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (d) => step.up(d as Kysely<unknown>, dialect) };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // PostgreSQL: Kysely looks for its bookkeeping tables in every schema unless told which one, so a
+  // second cxrlab (or a test) in another schema of the same database would confuse it.
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema !== undefined ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`database migration${failed === undefined ? '' : ` ${failed.migrationName}`} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

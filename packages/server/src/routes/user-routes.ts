@@ -99,8 +99,9 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-export async function createUser(db: Kysely<Database>, user: { username: string; displayName: string; password: string; isAdmin: boolean }, byUserId: number | null) {
-  const hash = await hashPassword(user.password);
+/** Creates a user (audited); `passwordHash`, when given, is stored as is instead of hashing `password`. */
+export async function createUser(db: Kysely<Database>, user: { username: string; displayName: string; password: string; isAdmin: boolean; passwordHash?: string }, byUserId: number | null) {
+  const hash = user.passwordHash ?? (await hashPassword(user.password));
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('users')

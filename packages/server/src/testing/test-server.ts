@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type ServerContext, type ServerSettings } from '../co
 import { openDatabase } from '../db/connect.js';
 import type { DialectName } from '../db/dialect.js';
 import { createUser } from '../routes/user-routes.js';
+import { hashPassword } from '../auth/password.js';
 import { ApiClient, login } from './api-client.js';
 import { TEST_PG_URL } from './dialects.js';
 
@@ -30,13 +31,17 @@ export interface TestServer {
 
 let counter = 0;
 
+/** TEST_PASSWORD hashed once at a low scrypt cost (N=1024; the hash records it): test users sign in fast. */
+let testHash: Promise<string> | undefined;
+export const testPasswordHash = (): Promise<string> => (testHash ??= hashPassword(TEST_PASSWORD, 1024));
+
 export async function createTestServer(dialect: DialectName, options: { settings?: Partial<ServerSettings>; loginLimits?: LoginLimits } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cxrlab-server-test-'));
   const schema = `t_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
   const opened = await openDatabase(dialect === 'postgres' ? { url: TEST_PG_URL, schema, poolSize: 8 } : { dataDir });
   const ctx: ServerContext = { db: opened.db, dialect, dataDir, settings: { ...DEFAULT_SETTINGS, ...options.settings }, loginLimiter: new LoginLimiter(options.loginLimits) };
   const app = await buildApp(ctx);
-  await createUser(opened.db, { username: 'admin', displayName: 'Administrator', password: TEST_PASSWORD, isAdmin: true }, null);
+  await createUser(opened.db, { username: 'admin', displayName: 'Administrator', password: TEST_PASSWORD, passwordHash: await testPasswordHash(), isAdmin: true }, null);
   const admin = await login(app, 'admin', TEST_PASSWORD);
   return {
     app,
@@ -45,7 +50,7 @@ export async function createTestServer(dialect: DialectName, options: { settings
     dataDir,
     admin,
     async user(username, userOptions = {}) {
-      await createUser(opened.db, { username, displayName: username.toUpperCase(), password: TEST_PASSWORD, isAdmin: userOptions.isAdmin ?? false }, null);
+      await createUser(opened.db, { username, displayName: username.toUpperCase(), password: TEST_PASSWORD, passwordHash: await testPasswordHash(), isAdmin: userOptions.isAdmin ?? false }, null);
       return login(app, username, TEST_PASSWORD);
     },
     async close() {
