@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { generatedPassword, passwordProblem } from '../auth/password.js';
 import { createUser } from '../routes/user-routes.js';
+import { StartError } from './start-error.js';
 
 export interface FirstAdmin {
   username: string;
@@ -16,7 +17,7 @@ export async function ensureAdmin(db: Kysely<Database>, password: string | undef
   if (any !== undefined) return undefined;
   if (password !== undefined) {
     const problem = passwordProblem(password);
-    if (problem !== undefined) throw new Error(`CXRLAB_ADMIN_PASSWORD: ${problem}`);
+    if (problem !== undefined) throw new StartError('ERR_ADMIN_PASSWORD', `the first administrator's password (CXRLAB_ADMIN_PASSWORD): ${problem}`);
   }
   const chosen = password ?? generatedPassword();
   await createUser(db, { username: 'admin', displayName: 'Administrator', password: chosen, isAdmin: true }, null);

@@ -1,0 +1,38 @@
+// What the viewer needs from an image's stored header_json: its window presets and key header values.
+// The JSON is read defensively: anything of the wrong shape is left out rather than sent.
+
+export interface WindowView {
+  name: string;
+  center: number;
+  width: number;
+}
+
+export interface HeaderView {
+  windows: WindowView[];
+  keyValues: Record<string, string>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function headerView(headerJson: string): HeaderView {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(headerJson);
+  } catch {
+    return { windows: [], keyValues: {} };
+  }
+  if (!isRecord(parsed)) return { windows: [], keyValues: {} };
+  const windows: WindowView[] = [];
+  if (Array.isArray(parsed['windows'])) {
+    for (const w of parsed['windows']) {
+      if (isRecord(w) && typeof w['name'] === 'string' && Number.isFinite(w['center']) && Number.isFinite(w['width'])) {
+        windows.push({ name: w['name'], center: w['center'] as number, width: w['width'] as number });
+      }
+    }
+  }
+  const keyValues: Record<string, string> = {};
+  if (isRecord(parsed['keyValues'])) {
+    for (const [key, value] of Object.entries(parsed['keyValues'])) if (typeof value === 'string') keyValues[key] = value;
+  }
+  return { windows, keyValues };
+}

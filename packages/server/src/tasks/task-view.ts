@@ -1,0 +1,87 @@
+// What a reader gets for one task: the task, the project's key and workflow, the image (anonymous id,
+// size, windows, key header values) and, for a read, the task's own annotation. Nothing about anyone
+// else: no user ids, no names, no other reads.
+import type { Kysely } from 'kysely';
+import type { Database, Project, Task, TaskKind, TaskStatus, Workflow } from '../db/database.js';
+import { headerView, type WindowView } from './header-view.js';
+
+export interface TaskSummary {
+  id: number;
+  kind: TaskKind;
+  status: TaskStatus;
+  version: number;
+  position: number;
+  readingMs: number;
+}
+
+export interface BoxView {
+  id?: number;
+  label: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface AnnotationView {
+  globals: string[];
+  boxes: BoxView[];
+}
+
+export interface TaskView {
+  task: TaskSummary;
+  project: { key: string; workflow: Workflow };
+  image: {
+    id: number;
+    imageId: string;
+    width: number;
+    height: number;
+    bitsStored: number;
+    photometric: string;
+    windows: WindowView[];
+    keyValues: Record<string, string>;
+  };
+  /** The task's own read (annotate tasks only). */
+  annotation?: AnnotationView;
+}
+
+export const taskSummary = (task: Task): TaskSummary => ({
+  id: task.id,
+  kind: task.kind,
+  status: task.status,
+  version: task.version,
+  position: task.position,
+  readingMs: task.reading_ms,
+});
+
+/** The annotation rows of one task as globals and boxes, in the order they were saved. */
+export async function taskAnnotation(db: Kysely<Database>, taskId: number): Promise<AnnotationView> {
+  const rows = await db.selectFrom('annotations').select(['id', 'kind', 'label', 'x_min', 'y_min', 'x_max', 'y_max']).where('task_id', '=', taskId).orderBy('id').execute();
+  const globals: string[] = [];
+  const boxes: BoxView[] = [];
+  for (const row of rows) {
+    if (row.kind === 'global') globals.push(row.label);
+    else boxes.push({ id: row.id, label: row.label, xMin: row.x_min ?? 0, yMin: row.y_min ?? 0, xMax: row.x_max ?? 0, yMax: row.y_max ?? 0 });
+  }
+  return { globals, boxes };
+}
+
+export async function taskView(db: Kysely<Database>, task: Task, project: Project): Promise<TaskView> {
+  const image = await db.selectFrom('images').selectAll().where('id', '=', task.image_id).executeTakeFirstOrThrow();
+  const header = headerView(image.header_json);
+  return {
+    task: taskSummary(task),
+    project: { key: project.key, workflow: project.workflow },
+    image: {
+      id: image.id,
+      imageId: image.image_id,
+      width: image.width,
+      height: image.height,
+      bitsStored: image.bits_stored,
+      photometric: image.photometric,
+      windows: header.windows,
+      keyValues: header.keyValues,
+    },
+    ...(task.kind === 'annotate' ? { annotation: await taskAnnotation(db, task.id) } : {}),
+  };
+}
