@@ -5,11 +5,13 @@ import { SCHEMA, readAnnotations, readText } from './dataset/dataset-files.js';
 import { ExitCode, UsageError, type CliIO } from '../io.js';
 import { oneOf, parseArguments } from '../options.js';
 import type { Command } from '../run-cli.js';
+import { SERVER_DATABASE_USAGE } from './server/server-database.js';
 import { writeFileAtomicSync } from '@cxrlab/pipeline';
 
 const USAGE = `Usage: cxrlab export ANNOTATIONS.csv --format coco|yolo|kaggle|submission --out PATH [options]
+       cxrlab export --project KEY --format vindr|kaggle|coco|yolo|json [--out DIR] [--data DIR] [--db URL]
 
-Converts annotations (PhysioNet annotations_*.csv or Kaggle train.csv) to another layout:
+With an annotations file (PhysioNet annotations_*.csv or Kaggle train.csv), converts it to another layout:
   coco    one COCO JSON file: images (with their sizes), the local labels as categories (Kaggle
           class ids), boxes as [x, y, width, height]; PATH is the .json file
   yolo    a folder with one <image_id>.txt per image ("class cx cy w h", normalised by the image
@@ -27,7 +29,25 @@ Options:
   --out PATH
   --images DIR        DICOM images named <image_id>.dicom (or .dcm)
   --sizes FILE        image_id,width,height
-`;
+
+With --project KEY, exports a project of the labelling platform (its finished work: images with all
+their reads submitted, or with a final consensus; the others are left out and counted) as a numbered
+snapshot, <data>/exports/KEY/<number>-<format>/ with manifest.json (counts, file sizes and SHA-256),
+exactly as POST /api/projects/KEY/exports does. Readers appear as their pseudonyms (R1, R2, ...),
+never by name. Prints the snapshot's number, counts and folder.
+  vindr   the PhysioNet release's annotations/annotations_<split>.csv and image_labels_<split>.csv
+          per split: an independent project one row per reader with rad_id; a consensus project the
+          final consensus without rad_id (the test files' layout)
+  kaggle  the challenge's train.csv (independent projects)
+  coco    coco.json; yolo: labels/<image_id>.txt, classes.txt, data.yaml; json: export.json with the
+          project, images, reads (or consensus) and counts
+Every format comes with image_sizes.csv.
+
+Options:
+  --project KEY       the project's key
+  --format vindr|kaggle|coco|yolo|json
+  --out DIR           also copy the snapshot to DIR (which must not exist, or be empty), atomically
+${SERVER_DATABASE_USAGE}`;
 
 function sizesOf(images: string | undefined, sizes: string | undefined): ImageSizes {
   if (sizes !== undefined) return readImageSizesCsv(readText(sizes, 'size table'), { file: sizes });
@@ -36,7 +56,11 @@ function sizesOf(images: string | undefined, sizes: string | undefined): ImageSi
   return imageSizesFromDicomFolder(images);
 }
 
+/** True when the arguments ask for a project of the platform (--project KEY or --project=KEY). */
+const namesProject = (args: readonly string[]): boolean => args.some((a) => a === '--project' || a.startsWith('--project='));
+
 export async function runExport(args: string[], io: CliIO): Promise<number> {
+  if (namesProject(args)) return (await import('./project-export/project-export.js')).runProjectExport(args, io);
   const { values, positionals } = parseArguments({
     args,
     allowPositionals: true,
