@@ -14,7 +14,7 @@ migrated at start. At the first start the administrator "admin" is created with 
 $CXRLAB_ADMIN_PASSWORD, or a generated one that is printed once. Stops on Ctrl-C or SIGTERM.
 
 Options:
-${SERVER_DATABASE_USAGE}  --port, -p P         the port to listen on (default ${DEFAULT_PORT}; 0: any free port)
+${SERVER_DATABASE_USAGE}  --port, -p P        the port to listen on (default ${DEFAULT_PORT}; 0: any free port)
   --host H            the address to listen on (default ${DEFAULT_HOST}: this machine only;
                       0.0.0.0 for every interface, behind an HTTPS proxy)
   --demo              seed, once, a demo: projects DEMO-TRAIN (independent, 3 readers per image)
