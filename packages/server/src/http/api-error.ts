@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'ERR_VERSION_CONFLICT'
   | 'ERR_RULES'
   | 'ERR_RATE_LIMITED'
+  | 'ERR_BUSY'
   | 'ERR_IDENTIFIED'
   | 'ERR_BAD_DICOM'
   | 'ERR_INTERNAL';

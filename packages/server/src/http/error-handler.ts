@@ -15,7 +15,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = errorResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    if (error instanceof ApiError && error.code === 'ERR_RATE_LIMITED' && typeof error.details?.['retryAfterSeconds'] === 'number') {
+    if (error instanceof ApiError && (error.code === 'ERR_RATE_LIMITED' || error.code === 'ERR_BUSY') && typeof error.details?.['retryAfterSeconds'] === 'number') {
       void reply.header('retry-after', String(error.details['retryAfterSeconds']));
     }
     return reply.status(status).send(body);

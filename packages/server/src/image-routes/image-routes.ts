@@ -35,7 +35,9 @@ interface StoredHeader {
 
 export async function imageRoutes(app: FastifyInstance): Promise<void> {
   const { db, dataDir } = app.ctx;
+  // Renders run in worker threads; they end with the app.
   const cache = new ImageCache(join(dataDir, 'cache'));
+  app.addHook('onClose', () => cache.close());
 
   /** The image the caller may see, else 404 (whether it exists or not). */
   const visibleImage = async (request: FastifyRequest): Promise<Image> => {
@@ -58,6 +60,7 @@ export async function imageRoutes(app: FastifyInstance): Promise<void> {
     } catch (error) {
       if (error instanceof ImageError) {
         if (error.code === 'ERR_IMAGE_NOT_FOUND') throw new ApiError(404, 'ERR_NOT_FOUND', 'the image file is missing from the server');
+        if (error.code === 'ERR_IMAGE_BUSY') throw new ApiError(503, 'ERR_BUSY', 'the server is busy rendering images; try again shortly', undefined, { retryAfterSeconds: 1 });
         throw new ApiError(422, 'ERR_BAD_DICOM', `the image cannot be shown: ${error.reason}`);
       }
       throw error;

@@ -1,20 +1,38 @@
 // One cache entry on disk: the payload and a trailer (magic, length, CRC-32) that tells a whole file from a damaged one.
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
-import { writeFileAtomicSync } from '@cxrlab/dicom';
 
 const TRAILER_BYTES = 12;
 const MAGIC = 0x43525843; // 'CXRC' read as a little-endian uint32
 
-/** Writes `payload` + trailer atomically (temporary file, fsync, rename). Returns the bytes written. */
-export function writeCacheFile(path: string, payload: Uint8Array): number {
+/**
+ * Writes `payload` + trailer atomically (temporary file `.name.pid-thread-random.tmp`, fsync, rename), all on the
+ * libuv pool. Returns the bytes written. On failure the temporary file is removed and `path` is untouched.
+ */
+export async function writeCacheFile(path: string, payload: Uint8Array): Promise<number> {
   const trailer = Buffer.alloc(TRAILER_BYTES);
   trailer.writeUInt32LE(MAGIC, 0);
   trailer.writeUInt32LE(payload.length, 4);
   trailer.writeUInt32LE(zlib.crc32(payload) >>> 0, 8);
-  const framed = Buffer.concat([payload, trailer]);
-  writeFileAtomicSync(path, framed);
-  return framed.length;
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx');
+    await handle.writeFile(payload);
+    await handle.writeFile(trailer);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  return payload.length + TRAILER_BYTES;
 }
 
 export type CacheRead = { state: 'hit'; payload: Uint8Array } | { state: 'missing' } | { state: 'corrupt'; reason: string };

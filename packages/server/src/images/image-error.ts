@@ -1,8 +1,12 @@
 // The one error type of the image module: a code, the file and the reason (routes map the code to a status).
 import { DicomError } from '@cxrlab/dicom';
 
-/** NOT_FOUND: no such file; HEADER: not a readable DICOM image header; PIXELS: the pixels cannot be decoded or rendered. */
-export type ImageErrorCode = 'ERR_IMAGE_NOT_FOUND' | 'ERR_IMAGE_HEADER' | 'ERR_IMAGE_PIXELS';
+/**
+ * NOT_FOUND: no such file; HEADER: not a readable DICOM image header; PIXELS: the pixels cannot be decoded or
+ * rendered (the render worker failing included); BUSY: the renderer cannot take the job now (its queue is full,
+ * or it is closed): try again later.
+ */
+export type ImageErrorCode = 'ERR_IMAGE_NOT_FOUND' | 'ERR_IMAGE_HEADER' | 'ERR_IMAGE_PIXELS' | 'ERR_IMAGE_BUSY';
 
 export class ImageError extends Error {
   override readonly name = 'ImageError';
@@ -20,7 +24,7 @@ export class ImageError extends Error {
 }
 
 /** Wraps whatever reading `file` threw: a missing file becomes NOT_FOUND, anything else `code`. */
-export function imageErrorFrom(error: unknown, file: string, code: Exclude<ImageErrorCode, 'ERR_IMAGE_NOT_FOUND'>, doing: string): ImageError {
+export function imageErrorFrom(error: unknown, file: string, code: Exclude<ImageErrorCode, 'ERR_IMAGE_NOT_FOUND' | 'ERR_IMAGE_BUSY'>, doing: string): ImageError {
   if (error instanceof ImageError) return error;
   if (isMissingFile(error)) return new ImageError('ERR_IMAGE_NOT_FOUND', file, 'no such file', { cause: error });
   const reason = error instanceof DicomError ? error.reason : error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@
 import { readDicomFile } from '@cxrlab/dicom';
 import { decodeFrame, modalityImage16, pixelSource } from '@cxrlab/imaging';
 import { imageErrorFrom } from './image-error.js';
+import { littleEndianBytes } from './sample-bytes.js';
 
 /** Modality values + offset as unsigned 16-bit samples; no VOI, no inversion. */
 export interface PixelBlob {
@@ -53,12 +54,4 @@ export async function renderPixelBlob(path: string): Promise<PixelBlob> {
 
 function bitLength(v: number): number {
   return v === 0 ? 1 : 32 - Math.clz32(v);
-}
-
-const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-/** The samples' bytes, little endian (a view on little-endian hosts). */
-export function littleEndianBytes(data: Uint16Array): Buffer {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return HOST_LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap16();
 }
