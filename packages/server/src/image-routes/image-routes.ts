@@ -8,6 +8,7 @@ import { canSeeImage } from '../access/image-access.js';
 import type { Image } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { IdParam } from '../http/schemas.js';
+import { headerView } from './header-view.js';
 import { ImageCache, ImageError, type CachedImage } from '../images/index.js';
 
 /** The media type of the pixel blob (images/pixel-blob-format.ts describes its layout). */
@@ -27,11 +28,6 @@ const ImageMetaSchema = Type.Object({
   windows: Type.Array(WindowSchema),
   keyValues: Type.Record(Type.String(), Type.String()),
 });
-
-interface StoredHeader {
-  windows?: Array<{ name: string; center: number; width: number }>;
-  keyValues?: Record<string, string>;
-}
 
 export async function imageRoutes(app: FastifyInstance): Promise<void> {
   const { db, dataDir } = app.ctx;
@@ -69,7 +65,7 @@ export async function imageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/images/:id', { schema: { tags: ['images'], params: IdParams, response: { 200: ImageMetaSchema } } }, async (request) => {
     const image = await visibleImage(request);
-    const header = JSON.parse(image.header_json) as StoredHeader;
+    const header = headerView(image.header_json);
     return {
       id: image.id,
       imageId: image.image_id,
@@ -78,8 +74,8 @@ export async function imageRoutes(app: FastifyInstance): Promise<void> {
       height: image.height,
       bitsStored: image.bits_stored,
       photometric: image.photometric,
-      windows: header.windows ?? [],
-      keyValues: header.keyValues ?? {},
+      windows: header.windows,
+      keyValues: header.keyValues,
     };
   });
 

@@ -24,26 +24,3 @@ export async function readConsensus(db: Kysely<Database>, imageRowId: number): P
   const content = contentOfRows(rows, (r, b) => ({ id: r.id, ...b }));
   return { version: row.version, status: row.status, globals: content.globals, boxes: content.boxes as StoredBox[] };
 }
-
-/** Every final consensus of a project: images.id -> its globals and boxes (in stored order). */
-export async function finalConsensusOfProject(db: Kysely<Database>, projectId: number): Promise<Map<number, ConsensusContent>> {
-  const finals = await db.selectFrom('consensus').select('image_id').where('project_id', '=', projectId).where('status', '=', 'final').orderBy('image_id').execute();
-  const rows = await db
-    .selectFrom('consensus_annotations as a')
-    .innerJoin('consensus as c', 'c.image_id', 'a.image_id')
-    .select(['a.image_id', 'a.kind', 'a.label', 'a.x_min', 'a.y_min', 'a.x_max', 'a.y_max'])
-    .where('c.project_id', '=', projectId)
-    .where('c.status', '=', 'final')
-    .orderBy('a.image_id')
-    .orderBy('a.id')
-    .execute();
-  const byImage = new Map<number, typeof rows>();
-  for (const row of rows) {
-    const list = byImage.get(row.image_id);
-    if (list === undefined) byImage.set(row.image_id, [row]);
-    else list.push(row);
-  }
-  const result = new Map<number, ConsensusContent>();
-  for (const { image_id } of finals) result.set(image_id, contentOfRows(byImage.get(image_id) ?? []));
-  return result;
-}

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { notFound } from '../http/api-error.js';
 import type { ContentBox } from './consensus-content.js';
 import { readConsensus, type ConsensusState } from './consensus-read.js';
-import { headerWindowsOf, type WindowPreset } from './header-windows-of.js';
+import { headerView, type WindowView } from '../image-routes/header-view.js';
 import { submittedReads } from './image-reads.js';
 import { reviewerNames } from './panel-names.js';
 import { projectSchema } from './project-labels.js';
@@ -15,7 +15,7 @@ import type { ReviewTask } from './review-task.js';
 
 export interface ReviewView {
   task: { id: number; status: string; version: number };
-  image: { id: number; imageId: string; width: number; height: number; windows: WindowPreset[] };
+  image: { id: number; imageId: string; width: number; height: number; windows: WindowView[] };
   reads: { reader: string; globals: string[]; boxes: ContentBox[] }[];
   votes: Record<string, number>;
   consensus: ConsensusState;
@@ -35,7 +35,7 @@ export async function reviewView(db: Kysely<Database>, { task, project, image, u
   const panel = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('image_id', '=', image.id).where('kind', '=', 'review').where('status', '!=', 'reassigned').executeTakeFirstOrThrow();
   return {
     task: { id: task.id, status: task.status, version: task.version },
-    image: { id: image.id, imageId: image.image_id, width: image.width, height: image.height, windows: headerWindowsOf(image.header_json) },
+    image: { id: image.id, imageId: image.image_id, width: image.width, height: image.height, windows: headerView(image.header_json).windows },
     reads: reads.map((r) => ({ reader: r.reader, globals: r.globals, boxes: r.boxes })),
     votes,
     consensus,

@@ -2,7 +2,7 @@
 export { taskRoutes } from './task-routes.js';
 export { taskAccess, type TaskAccess, type TaskIntent } from './task-access.js';
 export { taskView, taskSummary, taskAnnotation, type TaskView, type TaskSummary, type AnnotationView, type BoxView } from './task-view.js';
-export { headerView, type HeaderView, type WindowView } from './header-view.js';
+export { headerView, type HeaderView, type WindowView } from '../image-routes/header-view.js';
 export { nextTask } from './next-task.js';
 export { worklist, type WorklistItem, type WorklistCounts, type WorklistQuery, type WorklistStatus } from './worklist.js';
 export { saveAnnotation, type SaveAnnotationInput, type BoxInput } from './save-annotation.js';

@@ -3,7 +3,7 @@
 // else: no user ids, no names, no other reads.
 import type { Kysely } from 'kysely';
 import type { Database, Project, Task, TaskKind, TaskStatus, Workflow } from '../db/database.js';
-import { headerView, type WindowView } from './header-view.js';
+import { headerView, type WindowView } from '../image-routes/header-view.js';
 
 export interface TaskSummary {
   id: number;

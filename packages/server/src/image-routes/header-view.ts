@@ -1,5 +1,6 @@
 // What the viewer needs from an image's stored header_json: its window presets and key header values.
-// The JSON is read defensively: anything of the wrong shape is left out rather than sent.
+// The JSON is read defensively: anything of the wrong shape is left out rather than sent. Shared by the
+// task, review and image views.
 
 export interface WindowView {
   name: string;
@@ -25,7 +26,8 @@ export function headerView(headerJson: string): HeaderView {
   const windows: WindowView[] = [];
   if (Array.isArray(parsed['windows'])) {
     for (const w of parsed['windows']) {
-      if (isRecord(w) && typeof w['name'] === 'string' && Number.isFinite(w['center']) && Number.isFinite(w['width'])) {
+      // a window needs a positive width (PS3.3 C.11.2.1.2: Window Width >= 1)
+      if (isRecord(w) && typeof w['name'] === 'string' && Number.isFinite(w['center']) && Number.isFinite(w['width']) && (w['width'] as number) > 0) {
         windows.push({ name: w['name'], center: w['center'] as number, width: w['width'] as number });
       }
     }
