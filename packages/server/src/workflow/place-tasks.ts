@@ -117,8 +117,11 @@ async function projectImages(tx: Kysely<Database>, projectId: number, split: Spl
  */
 async function imageTasks(tx: Kysely<Database>, projectId: number, kind: TaskKind, imageIds: readonly number[] | undefined): Promise<Map<number, ImageTasks>> {
   const kinds: TaskKind[] = kind === 'annotate' ? ['annotate'] : ['annotate', 'review'];
-  const base = tx.selectFrom('tasks').select(['image_id', 'user_id', 'kind', 'status']).where('project_id', '=', projectId).where('kind', 'in', kinds);
-  const rows = imageIds === undefined ? await base.execute() : [];
+  const base = tx.selectFrom('tasks').select(['image_id', 'user_id', 'kind', 'status']).where('kind', 'in', kinds);
+  const rows = imageIds === undefined ? await base.where('project_id', '=', projectId).execute() : [];
+  // By image id alone (an image belongs to one project): with project_id in the WHERE, SQLite's planner
+  // (no statistics) picks the (project_id, kind, status) index and scans the whole project per chunk,
+  // e.g. on every last read of a consensus project; this way it seeks the UNIQUE (image_id, kind, user_id).
   if (imageIds !== undefined) for (const ids of chunks(imageIds)) rows.push(...(await base.where('image_id', 'in', ids).execute()));
   const out = new Map<number, ImageTasks>();
   for (const row of rows) {
