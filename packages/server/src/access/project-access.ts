@@ -15,21 +15,30 @@ export interface ProjectAccess {
 
 export async function projectAccess(db: Kysely<Database>, auth: Auth | undefined, key: string): Promise<ProjectAccess> {
   if (auth === undefined) throw new ApiError(401, 'ERR_UNAUTHENTICATED', 'sign in first');
-  const project = await db.selectFrom('projects').selectAll().where('key', '=', key).executeTakeFirst();
-  if (project === undefined) throw notFound(`project ${key}`);
-  return accessTo(db, auth, project);
+  return accessTo(auth, await projectWithRoles(db, auth.user.id, 'key', key), `project ${key}`);
 }
 
 export async function projectAccessById(db: Kysely<Database>, auth: Auth | undefined, projectId: number): Promise<ProjectAccess> {
   if (auth === undefined) throw new ApiError(401, 'ERR_UNAUTHENTICATED', 'sign in first');
-  const project = await db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirst();
-  if (project === undefined) throw notFound('project');
-  return accessTo(db, auth, project);
+  return accessTo(auth, await projectWithRoles(db, auth.user.id, 'id', projectId), 'project');
 }
 
-async function accessTo(db: Kysely<Database>, auth: Auth, project: Project): Promise<ProjectAccess> {
-  const rows = await db.selectFrom('memberships').select('role').where('project_id', '=', project.id).where('user_id', '=', auth.user.id).where('active', '=', 1).execute();
-  const roles = new Set(rows.map((r) => r.role));
+/** The project and the caller's active roles in it, in one query (one row per role, or one without). */
+function projectWithRoles(db: Kysely<Database>, userId: number, by: 'key' | 'id', value: string | number) {
+  return db
+    .selectFrom('projects')
+    .leftJoin('memberships', (join) => join.onRef('memberships.project_id', '=', 'projects.id').on('memberships.user_id', '=', userId).on('memberships.active', '=', 1))
+    .selectAll('projects')
+    .select('memberships.role')
+    .where(`projects.${by}`, '=', value)
+    .execute();
+}
+
+function accessTo(auth: Auth, rows: Array<Project & { role: ProjectRole | null }>, what: string): ProjectAccess {
+  const first = rows[0];
+  if (first === undefined) throw notFound(what);
+  const { role: _role, ...project } = first;
+  const roles = new Set(rows.flatMap((r) => (r.role === null ? [] : [r.role])));
   const admin = auth.user.is_admin === 1;
   if (!admin && roles.size === 0) throw notFound(`project ${project.key}`);
   return { project, roles, manager: admin || roles.has('owner'), userId: auth.user.id };
