@@ -14,7 +14,7 @@
 //      as its own annotator, loop: next task -> image pixels -> save 1-3 boxes -> submit. Phases:
 //      closed loop (no pause, 30 s: the issue's test; saturation, so latency = 50 / throughput), the
 //      same without the pixel fetch (15 s: the database paths alone), paced (a pause after each submit,
-//      exponential, mean 5 s, 30 s: the latency a reader sees on a busy server). For each: requests/s,
+//      exponential, mean 5 s, 90 s for enough samples: the latency a reader sees on a busy server). For each: requests/s,
 //      p50/p95/p99/max per request kind, errors by status, the cores the server, the load generator,
 //      PostgreSQL and other processes used, and the event-loop delay of the server and of the load
 //      generator. Cold and warm pixel fetches one at a time. Every acknowledged submit must be a
@@ -31,12 +31,12 @@
 // at most --max-wait S in all, default 120), and says which ones started busy.
 // Targets (the issue's): next and save p99 < 20 ms, import < 60 s, export (vindr) < 5 s. Label Studio's
 // published guidance is quoted beside our figures (it cannot be installed here: no PyPI).
-// Options: --quick (sizes / 10, 5 s phases: to try the script, not to quote), --duration S, --readers N,
+// Options: --quick (sizes / 10, 5 s phases: to try the script, not to quote), --duration S, --paced S, --readers N,
 // --think-ms MS (the paced phases' mean pause, default 5000), --max-wait S, --no-cli (time import and export
 // through platform-child.mjs, the same package functions, even when the CLI has the commands),
 // --dialects sqlite,postgres, --pg URL (default postgres://postgres@127.0.0.1:5432/test: the server the
 // bench databases are made on), --reseed, --json PATH. The Markdown section for docs/benchmarks.md goes
-// to bench-data/server/benchmarks-section.md. About 8 minutes on the 2-core development VM
+// to bench-data/server/benchmarks-section.md. About 7 minutes on the 2-core development VM
 // (more the first time: the pool files and the big project are made).
 import { execFileSync } from 'node:child_process';
 import SQLite from 'better-sqlite3';

@@ -19,6 +19,8 @@ const scale = QUICK ? 10 : 1;
 export const DIALECTS = option('--dialects', 'sqlite,postgres').split(',').filter(Boolean);
 /** Seconds of each load phase (per dialect). */
 export const DURATION = Number(option('--duration', QUICK ? 5 : 30));
+/** Seconds of the paced phase: longer, because at ~10 requests/s per kind its p99 needs many samples (90 s: ~950). */
+export const PACED_DURATION = Number(option('--paced', QUICK ? 5 : 90));
 export const READERS = Number(option('--readers', 50));
 /** The paced phase: each reader's mean pause after a submit, ms (a radiologist takes 30 s or more per image). */
 export const THINK_MS = Number(option('--think-ms', 5000));

@@ -8,7 +8,7 @@
 //  4. the same readers without the pixel fetch (next -> save -> submit) for DURATION / 2 s: what the
 //     database paths cost when the image transfers do not share the server (a diagnostic phase)
 //  5. paced: the same loop with a pause after each submit (exponential, mean THINK_MS; a radiologist
-//     needs 30 s or more per image), DURATION s: the latency a reader sees on a server that is busy
+//     needs 30 s or more per image), PACED_DURATION s (--paced, default 90): the latency a reader sees on a server that is busy
 //     but not saturated (the phases before are closed loops with no pause: their latencies are the
 //     queue of 50 callers, mean latency = 50 / requests per second)
 //  6. the paced readers going on WHILE the import command registers IMPORT.files new files into project
@@ -17,7 +17,7 @@
 //  7. stop the server; every acknowledged submit must be a submitted task in the database
 import { utimesSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BIG, DURATION, IMPORT, POOL, READERS, THINK_MS } from './config.mjs';
+import { BIG, DURATION, IMPORT, PACED_DURATION, POOL, READERS, THINK_MS } from './config.mjs';
 import { importCommand, runTimed } from './commands.mjs';
 import { openPlace, place } from './databases.mjs';
 import { login } from './http-client.mjs';
@@ -110,7 +110,7 @@ export async function loadPhase(dialect, pool, importFiles, { reseed }) {
     progress(`${dialect}: load without images ${DURATION / 2} s`);
     out.phases.api = await run('no images', DURATION / 2, { images: false });
     // paced, then (the readers going on) paced while the import runs: one run of the readers, two recorders
-    progress(`${dialect}: paced load ${DURATION} s (think ${THINK_MS / 1000} s), then while importing ${importFiles.paths.length} files`);
+    progress(`${dialect}: paced load ${PACED_DURATION} s (think ${THINK_MS / 1000} s), then while importing ${importFiles.paths.length} files`);
     const idle = await waitForIdle({ label: `${dialect} paced: ` });
     const command = importCommand(p, importFiles.dir, IMPORT.live);
     const paced = new Recorder('paced');
@@ -119,7 +119,7 @@ export async function loadPhase(dialect, pool, importFiles, { reseed }) {
     let meter = await startMeter(server);
     let pacedMeter;
     let importing;
-    const switched = after(DURATION).then(async () => {
+    const switched = after(PACED_DURATION).then(async () => {
       paced.end();
       ref.current = during = new Recorder('paced + import');
       pacedMeter = await meter();

@@ -2,7 +2,7 @@
 // is measured, the targets and the Label Studio comparison (as Markdown), and the whole output.
 import { release } from 'node:os';
 import { cpuModel, gitCommit, memoryGiB, sourceFingerprint } from '../machine-info.mjs';
-import { BIG, DURATION, EXPORT, IMPORT, LABEL_STUDIO, POOL, QUICK, READERS, ROOT, THINK_MS } from './config.mjs';
+import { BIG, DURATION, EXPORT, IMPORT, LABEL_STUDIO, PACED_DURATION, POOL, QUICK, READERS, ROOT, THINK_MS } from './config.mjs';
 import { fmt } from '../format.mjs';
 
 /** The printed lines from the heading that starts with `from` up to the next line starting with `until`, headings demoted two levels. */
@@ -21,7 +21,7 @@ export function markdownSection({ lines, total }) {
     '## Labelling server (`npm run bench:server`)',
     '',
     `**Command** (from the repository root): \`npm run bench:server\`, i.e. \`tsc -b && node scripts/bench/bench-server.mjs\` (this run: ${total.toFixed(0)} s${QUICK ? ', --quick' : ''}).`,
-    '`--quick` (sizes / 10, 5 s phases) is for trying the script, not for quoting; `--duration S`, `--readers N`, `--dialects sqlite,postgres`,',
+    '`--quick` (sizes / 10, 5 s phases) is for trying the script, not for quoting; `--duration S`, `--paced S`, `--readers N`, `--dialects sqlite,postgres`,',
     '`--pg URL`, `--reseed` and `--json PATH` change the rest. Data and databases live in `bench-data/server` (git-ignored) and in the',
     'PostgreSQL databases `cxrlab_bench_big`, `cxrlab_bench_import` and `cxrlab_bench_export` (separate databases, not schemas: Kysely\'s',
     'Migrator finds its tables in any schema of a database).',
@@ -42,7 +42,7 @@ export function markdownSection({ lines, total }) {
     '  answers with the next task already started, so `next` then finds it in progress. Latency: first byte sent to last byte',
     `  received, at the load generator. Phases, after a short warm-up: **closed loop**, no pause (${DURATION} s: the issue's test; the`,
     `  server is saturated, so mean latency = ${READERS} / requests per second); the same **without the pixel fetch** (${DURATION / 2} s: the`,
-    `  database paths alone); **paced**, a pause after each submit, exponential with mean ${THINK_MS / 1000} s (${DURATION} s; a radiologist needs 30 s`,
+    `  database paths alone); **paced**, a pause after each submit, exponential with mean ${THINK_MS / 1000} s (${PACED_DURATION} s; a radiologist needs 30 s`,
     `  or more per image: the latency a reader sees on a busy server); **paced during an import** of ${fmt(IMPORT.files)} new files into another`,
     '  project of the same database (a separate process): Label Studio\'s documented bad case. Every task is reset to pending',
     '  before a run; every acknowledged submit must be a submitted task in the database afterwards.',
