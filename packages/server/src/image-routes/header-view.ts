@@ -2,6 +2,8 @@
 // The JSON is read defensively: anything of the wrong shape is left out rather than sent. Shared by the
 // task, review and image views.
 
+import type { Image } from '../db/database.js';
+
 export interface WindowView {
   name: string;
   center: number;
@@ -37,4 +39,19 @@ export function headerView(headerJson: string): HeaderView {
     for (const [key, value] of Object.entries(parsed['keyValues'])) if (typeof value === 'string') keyValues[key] = value;
   }
   return { windows, keyValues };
+}
+
+/** What a reader's views say of an image: never its path. */
+export interface ImageView extends HeaderView {
+  id: number;
+  imageId: string;
+  width: number;
+  height: number;
+  bitsStored: number;
+  photometric: string;
+}
+
+export function imageView(image: Pick<Image, 'id' | 'image_id' | 'width' | 'height' | 'bits_stored' | 'photometric' | 'header_json'>): ImageView {
+  const header = headerView(image.header_json);
+  return { id: image.id, imageId: image.image_id, width: image.width, height: image.height, bitsStored: image.bits_stored, photometric: image.photometric, windows: header.windows, keyValues: header.keyValues };
 }

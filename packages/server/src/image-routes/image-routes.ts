@@ -8,7 +8,7 @@ import { canSeeImage } from '../access/image-access.js';
 import type { Image } from '../db/database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { IdParam } from '../http/schemas.js';
-import { headerView } from './header-view.js';
+import { imageView } from './header-view.js';
 import { ImageCache, ImageError, type CachedImage } from '../images/index.js';
 
 /** The media type of the pixel blob (images/pixel-blob-format.ts describes its layout). */
@@ -65,18 +65,7 @@ export async function imageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/images/:id', { schema: { tags: ['images'], params: IdParams, response: { 200: ImageMetaSchema } } }, async (request) => {
     const image = await visibleImage(request);
-    const header = headerView(image.header_json);
-    return {
-      id: image.id,
-      imageId: image.image_id,
-      split: image.split,
-      width: image.width,
-      height: image.height,
-      bitsStored: image.bits_stored,
-      photometric: image.photometric,
-      windows: header.windows,
-      keyValues: header.keyValues,
-    };
+    return { ...imageView(image), split: image.split };
   });
 
   app.get('/api/images/:id/pixels', { schema: { tags: ['images'], params: IdParams } }, async (request, reply) => {

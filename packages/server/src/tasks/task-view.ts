@@ -3,7 +3,7 @@
 // else: no user ids, no names, no other reads.
 import type { Kysely } from 'kysely';
 import type { Database, Project, Task, TaskKind, TaskStatus, Workflow } from '../db/database.js';
-import { headerView, type WindowView } from '../image-routes/header-view.js';
+import { imageView, type ImageView } from '../image-routes/header-view.js';
 
 export interface TaskSummary {
   id: number;
@@ -31,16 +31,7 @@ export interface AnnotationView {
 export interface TaskView {
   task: TaskSummary;
   project: { key: string; workflow: Workflow };
-  image: {
-    id: number;
-    imageId: string;
-    width: number;
-    height: number;
-    bitsStored: number;
-    photometric: string;
-    windows: WindowView[];
-    keyValues: Record<string, string>;
-  };
+  image: ImageView;
   /** The task's own read (annotate tasks only). */
   annotation?: AnnotationView;
 }
@@ -68,20 +59,10 @@ export async function taskAnnotation(db: Kysely<Database>, taskId: number): Prom
 
 export async function taskView(db: Kysely<Database>, task: Task, project: Project): Promise<TaskView> {
   const image = await db.selectFrom('images').selectAll().where('id', '=', task.image_id).executeTakeFirstOrThrow();
-  const header = headerView(image.header_json);
   return {
     task: taskSummary(task),
     project: { key: project.key, workflow: project.workflow },
-    image: {
-      id: image.id,
-      imageId: image.image_id,
-      width: image.width,
-      height: image.height,
-      bitsStored: image.bits_stored,
-      photometric: image.photometric,
-      windows: header.windows,
-      keyValues: header.keyValues,
-    },
+    image: imageView(image),
     ...(task.kind === 'annotate' ? { annotation: await taskAnnotation(db, task.id) } : {}),
   };
 }
