@@ -1,6 +1,6 @@
 // Approving a consensus version, and withdrawing an approval. An approval names the version it approves;
-// the consensus must be at that version and pass the project's rules. When every active reviewer with a
-// (non-re-assigned) review task for the image has approved the current version, the consensus is final
+// the consensus must be at that version and pass the project's rules. When the image's whole review panel
+// (reviewPanel: live review tasks of active reviewers) has approved the current version, the consensus is final
 // and their review tasks are submitted, in the same transaction. The row lock taken by lockConsensus
 // makes concurrent approvals (and an edit racing an approval) take turns.
 import { checkRead } from '@cxrlab/dataset';
@@ -13,6 +13,7 @@ import { contentOfRows } from './consensus-content.js';
 import { startTask } from './consensus-edit.js';
 import { lockConsensus } from './consensus-lock.js';
 import { projectRules, projectSchema } from './project-labels.js';
+import { reviewPanel } from './review-panel.js';
 import { assertStillAssigned } from './review-task.js';
 
 export interface ApprovalRequest {
@@ -44,16 +45,7 @@ export async function approveConsensus(db: Kysely<Database>, request: ApprovalRe
     await audit(tx, { userId, projectId: image.project_id, action: 'approve', entity: 'consensus', entityId: image.id, detail: { version } });
     await startTask(tx, request.taskId);
 
-    const panel = await tx
-      .selectFrom('tasks as t')
-      .innerJoin('memberships as m', (join) => join.onRef('m.project_id', '=', 't.project_id').onRef('m.user_id', '=', 't.user_id'))
-      .select(['t.id', 't.user_id'])
-      .where('t.image_id', '=', image.id)
-      .where('t.kind', '=', 'review')
-      .where('t.status', '!=', 'reassigned')
-      .where('m.role', '=', 'reviewer')
-      .where('m.active', '=', 1)
-      .execute();
+    const panel = await reviewPanel(tx, image.id);
     const approvers = new Set((await tx.selectFrom('approvals').select('user_id').where('image_id', '=', image.id).where('version', '=', version).execute()).map((a) => a.user_id));
     const final = panel.length > 0 && panel.every((p) => approvers.has(p.user_id));
     if (final) {

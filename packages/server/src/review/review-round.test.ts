@@ -127,6 +127,30 @@ await forEachDialect('review routes: a consensus round', (dialect) => {
     assert.equal((await f.db.selectFrom('approvals').selectAll().where('image_id', '=', f.image.id).execute()).length, 0);
   });
 
+  it('after a skip the replacement reviewer completes the panel, and the one who skipped changes nothing more', async () => {
+    const f = await buildReviewFixture(server, 'skip');
+    await f.reviewer1.put(`/api/tasks/${f.reviewTask1}/consensus`, { version: 0, ...READS.alice });
+    const skip = await f.reviewer2.post(`/api/tasks/${f.reviewTask2}/skip`, { reason: 'I reported this image myself' });
+    assert.equal(skip.status, 200);
+    assert.equal(skip.body.replaced, true);
+    // the replacement goes to the project's other reviewer, who neither read image A nor reviews it
+    const replacement = await f.db.selectFrom('tasks').select('id').where('image_id', '=', f.image.id).where('kind', '=', 'review').where('user_id', '=', f.otherReviewer.userId!).executeTakeFirstOrThrow();
+    for (const attempt of [
+      f.reviewer2.post(`/api/tasks/${f.reviewTask2}/approve`, { version: 1 }),
+      f.reviewer2.put(`/api/tasks/${f.reviewTask2}/consensus`, { version: 1, ...READS.bob }),
+      f.reviewer2.post(`/api/tasks/${f.reviewTask2}/withdraw`),
+    ]) {
+      const response = await attempt;
+      assert.equal(response.status, 409);
+      assert.match(response.body.error.message, /skipped/);
+    }
+    assert.equal((await f.otherReviewer.get(`/api/tasks/${replacement.id}/review`)).body.reviewers, 2);
+    assert.deepEqual((await f.reviewer1.post(`/api/tasks/${f.reviewTask1}/approve`, { version: 1 })).body, { approved: true, final: false });
+    assert.deepEqual((await f.otherReviewer.post(`/api/tasks/${replacement.id}/approve`, { version: 1 })).body, { approved: true, final: true });
+    const statuses = await f.db.selectFrom('tasks').select(['id', 'status']).where('image_id', '=', f.image.id).where('kind', '=', 'review').orderBy('id').execute();
+    assert.deepEqual(statuses.map((t) => t.status), ['submitted', 'skipped', 'submitted']);
+  });
+
   it('after a re-assignment the new panel decides; the re-assigned task stays re-assigned', async () => {
     const f = await buildReviewFixture(server, 'panel');
     const newcomer = await server.user('panel.newcomer');

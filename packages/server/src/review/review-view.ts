@@ -10,6 +10,7 @@ import { readConsensus, type ConsensusState } from './consensus-read.js';
 import { headerView, type WindowView } from '../image-routes/header-view.js';
 import { submittedReads } from './image-reads.js';
 import { reviewerNames } from './panel-names.js';
+import { reviewPanel } from './review-panel.js';
 import { projectSchema } from './project-labels.js';
 import type { ReviewTask } from './review-task.js';
 
@@ -32,7 +33,7 @@ export async function reviewView(db: Kysely<Database>, { task, project, image, u
   for (const label of globalLabels(projectSchema(project))) votes[label.name] = reads.filter((r) => r.globals.includes(label.name)).length;
   const names = await reviewerNames(db, image);
   const approvals = await db.selectFrom('approvals').select(['user_id', 'version']).where('image_id', '=', image.id).execute();
-  const panel = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('image_id', '=', image.id).where('kind', '=', 'review').where('status', '!=', 'reassigned').executeTakeFirstOrThrow();
+  const panel = await reviewPanel(db, image.id);
   return {
     task: { id: task.id, status: task.status, version: task.version },
     image: { id: image.id, imageId: image.image_id, width: image.width, height: image.height, windows: headerView(image.header_json).windows },
@@ -42,6 +43,6 @@ export async function reviewView(db: Kysely<Database>, { task, project, image, u
     approvals: approvals
       .map((a) => ({ reviewer: names.get(a.user_id) ?? 'Reviewer', version: a.version, current: a.version === consensus.version, mine: a.user_id === userId }))
       .sort((a, b) => a.reviewer.localeCompare(b.reviewer, 'en', { numeric: true })),
-    reviewers: Number(panel.n),
+    reviewers: panel.length,
   };
 }
