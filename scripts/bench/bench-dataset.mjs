@@ -29,7 +29,8 @@ import { prepareData } from './dataset/data.mjs';
 import { compare, printRatios, printTable, printTargets, resultsJson, summarize } from './dataset/report.mjs';
 import { runRounds, stats, warmCache } from './dataset/rounds.mjs';
 import { makeSteps } from './dataset/steps.mjs';
-import { fmt, log, median, tail } from './format.mjs';
+import { fmt, log, tail } from './format.mjs';
+import { othersLine } from './checked-step.mjs';
 
 const startedAt = Date.now();
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
@@ -77,8 +78,7 @@ const runsSeconds = await runRounds(steps, warm);
 compare(steps);
 const by = summarize(steps);
 printTable(steps);
-log(`- CPU used by OTHER processes during the kept runs (machine busy time minus the command's own): median ${fmt(median(stats.others), 2)} cores,` +
-    ` max ${fmt(Math.max(0, ...stats.others), 2)}; runs made again: ${stats.redone}; waited ${fmt(stats.waited, 0)} s for idle CPUs.`);
+log(othersLine(stats));
 log('');
 printRatios(by);
 log('');

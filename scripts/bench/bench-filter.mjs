@@ -35,7 +35,8 @@ import { printRatios, printTable, printTargets, resultsJson, summarize } from '.
 import { runRounds, stats } from './filter/rounds.mjs';
 import { makeSteps } from './filter/steps.mjs';
 import { measureStages } from './filter/stages.mjs';
-import { fmt, log, median, tail } from './filter/util.mjs';
+import { fmt, log, tail } from './filter/util.mjs';
+import { othersLine } from './checked-step.mjs';
 
 const startedAt = Date.now();
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
@@ -81,8 +82,7 @@ log('');
 const runsSeconds = await runRounds(steps, warm);
 const by = summarize(steps);
 printTable(steps);
-log(`- CPU used by OTHER processes during the kept runs (machine busy time minus the command's own): median ${fmt(median(stats.others), 2)} cores,` +
-    ` max ${fmt(Math.max(0, ...stats.others), 2)}; runs made again: ${stats.redone}; waited ${fmt(stats.waited, 0)} s for idle CPUs.`);
+log(othersLine(stats));
 log('');
 printRatios(by);
 log('');

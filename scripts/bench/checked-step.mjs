@@ -1,7 +1,7 @@
 // One timed, checked run of a bench step, shared by bench:filter and bench:dataset: a run whose
 // output is wrong is not a timing, and a run during which other processes used more than
 // `maxOthers` cores is made again (the machine is a shared 2-core VM); and the rounds of such steps.
-import { fmt } from './format.mjs';
+import { fmt, median } from './format.mjs';
 import { progress, timed, waitForQuiet } from './filter/util.mjs';
 
 /**
@@ -45,4 +45,10 @@ export async function runRoundsOf(steps, rounds, warm, runStep) {
       if (step.startup) await runStep(step.startup);
     }
   }
+}
+
+/** The line that says how disturbed the kept runs were (`stats` as runCheckedStep keeps it). */
+export function othersLine(stats) {
+  return `- CPU used by OTHER processes during the kept runs (machine busy time minus the command's own): median ${fmt(median(stats.others), 2)} cores,` +
+    ` max ${fmt(Math.max(0, ...stats.others), 2)}; runs made again: ${stats.redone}; waited ${fmt(stats.waited, 0)} s for idle CPUs.`;
 }
