@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Project, Task, TaskKind, TaskStatus, Workflow } from '../db/database.js';
 import { imageView, type ImageView } from '../image-routes/header-view.js';
+import { contentOfRows } from '../review/consensus-content.js';
 
 export interface TaskSummary {
   id: number;
@@ -48,13 +49,7 @@ export const taskSummary = (task: Task): TaskSummary => ({
 /** The annotation rows of one task as globals and boxes, in the order they were saved. */
 export async function taskAnnotation(db: Kysely<Database>, taskId: number): Promise<AnnotationView> {
   const rows = await db.selectFrom('annotations').select(['id', 'kind', 'label', 'x_min', 'y_min', 'x_max', 'y_max']).where('task_id', '=', taskId).orderBy('id').execute();
-  const globals: string[] = [];
-  const boxes: BoxView[] = [];
-  for (const row of rows) {
-    if (row.kind === 'global') globals.push(row.label);
-    else boxes.push({ id: row.id, label: row.label, xMin: row.x_min ?? 0, yMin: row.y_min ?? 0, xMax: row.x_max ?? 0, yMax: row.y_max ?? 0 });
-  }
-  return { globals, boxes };
+  return contentOfRows(rows, (row, box): BoxView => ({ id: row.id, ...box }));
 }
 
 export async function taskView(db: Kysely<Database>, task: Task, project: Project): Promise<TaskView> {
