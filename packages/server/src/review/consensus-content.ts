@@ -1,5 +1,5 @@
 // What a consensus (or one reader's read) holds: the chosen global labels and the boxes, in image pixels.
-import type { AnnotationKind } from '../db/database.js';
+import type { Annotation } from '../db/database.js';
 
 export interface ContentBox {
   label: string;
@@ -15,14 +15,7 @@ export interface ConsensusContent {
 }
 
 /** An annotation row as both `annotations` and `consensus_annotations` store it. */
-export interface AnnotationRow {
-  kind: AnnotationKind;
-  label: string;
-  x_min: number | null;
-  y_min: number | null;
-  x_max: number | null;
-  y_max: number | null;
-}
+export type AnnotationRow = Pick<Annotation, 'kind' | 'label' | 'x_min' | 'y_min' | 'x_max' | 'y_max'>;
 
 /** Rows (in their stored order) as globals and boxes. */
 export function contentOfRows<R extends AnnotationRow>(rows: readonly R[], box: (row: R, b: ContentBox) => ContentBox = (_r, b) => b): ConsensusContent {
