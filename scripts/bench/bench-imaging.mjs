@@ -43,7 +43,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encapsulatedFrames, readDicomFileSync } from '../../packages/dicom/dist/index.js';
 import { decodeFrameSync, initCodecs, pixelSource } from '../../packages/imaging/dist/index.js';
-import { cpuModel, memoryGiB, sourceFingerprint } from './machine-info.mjs';
+import { cpuModel, machineCpu, memoryGiB, sourceFingerprint } from './machine-info.mjs';
 import { ensureSynth as ensureSynthSet } from './synth-set.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -108,20 +108,8 @@ function writeList(name, files) {
 
 // ---- CPU accounting: how busy the machine is, and how much of that is other processes -----------
 
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 const NCPU = cpus().length;
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
-/** Busy and total CPU seconds of the whole machine so far (/proc/stat, all CPUs). */
-function machineCpu() {
-  try {
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const busy = user + nice + system + irq + softirq + (steal || 0);
-    return { busy: busy / CLK_TCK, total: (busy + idle + iowait) / CLK_TCK };
-  } catch {
-    return undefined;
-  }
-}
 
 let waitBudget = 150;
 const waits = [];

@@ -1,5 +1,5 @@
 // What a benchmark prints about the machine and the code it measured.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -54,4 +54,21 @@ export function sourceFingerprint(root, packages, { includeTests = false } = {})
   };
   for (const p of packages) walk(join(root, 'packages', p, 'src'));
   return { sha256: hash.digest('hex').slice(0, 16), files, newest: new Date(newest).toISOString() };
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+export const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/**
+ * The machine's CPU seconds so far (/proc/stat, all CPUs): busy, user (with nice), sys (kernel, interrupts
+ * included), total, and steal (time the host ran something else on our vCPUs); undefined off Linux.
+ */
+export function machineCpu() {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const busy = user + nice + system + irq + softirq + (steal || 0);
+    return { busy: busy / CLK_TCK, user: (user + nice) / CLK_TCK, sys: (system + irq + softirq) / CLK_TCK, total: (busy + idle + iowait) / CLK_TCK, steal: (steal || 0) / CLK_TCK };
+  } catch {
+    return undefined;
+  }
 }

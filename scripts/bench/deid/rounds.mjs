@@ -9,7 +9,8 @@ import { verifyOutputs } from './runners/python.mjs';
 import { stepsFor } from './steps.mjs';
 import { tools } from './tools.mjs';
 import { fmt, log, progress, run, treeBytes } from './util.mjs';
-import { hostFaultLimit, machineCpu, probeCreation, residency, truncateAll, waitForQuiet, warm, writtenBytes } from './vm-guards.mjs';
+import { machineCpu } from '../machine-info.mjs';
+import { hostFaultLimit, probeCreation, residency, truncateAll, waitForQuiet, warm, writtenBytes } from './vm-guards.mjs';
 
 /** Whether cxrlab's output names (image ids) are the pydicom script's. */
 function namesCompare(a, b) {

@@ -7,6 +7,7 @@ import {
   closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, truncateSync, writeSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { machineCpu } from '../machine-info.mjs';
 import { RUNS_DIR, WAIT } from './config.mjs';
 import { fmt, progress, run, sleep } from './util.mjs';
 
@@ -14,21 +15,6 @@ import { fmt, progress, run, sleep } from './util.mjs';
 export const waits = { seconds: 0 };
 
 // ---- CPU and disk activity of the whole machine ---------------------------------------------------
-
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-/**
- * The machine's CPU seconds so far (/proc/stat): busy, user (with nice), sys (kernel, interrupts
- * included), total, and steal (time the host ran something else on our vCPUs).
- */
-export function machineCpu() {
-  try {
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const busy = user + nice + system + irq + softirq + (steal || 0);
-    return { busy: busy / CLK_TCK, user: (user + nice) / CLK_TCK, sys: (system + irq + softirq) / CLK_TCK, total: (busy + idle + iowait) / CLK_TCK, steal: (steal || 0) / CLK_TCK };
-  } catch {
-    return undefined;
-  }
-}
 
 /** Bytes written back to disk so far (/proc/vmstat nr_written, in pages of 4 KiB). */
 export function writtenBytes() {

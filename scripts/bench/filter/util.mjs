@@ -1,6 +1,7 @@
 // Small helpers of `npm run bench:filter`: output, statistics, formats, timed commands, machine CPU.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { machineCpu } from '../machine-info.mjs';
 import { join } from 'node:path';
 import { BENCH } from './config.mjs';
 
@@ -9,17 +10,6 @@ import { fmt, fmtRate, fmtX, log, median, sleep, tail } from '../format.mjs';
 export { fmt, fmtRate, fmtX, log, median, sleep, tail };
 export const progress = (s) => process.stderr.write(`  … ${s}\n`);
 
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
-/** The machine's busy and total CPU seconds so far (/proc/stat; steal counts as busy). */
-export function machineCpu() {
-  try {
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const busy = user + nice + system + irq + softirq + (steal || 0);
-    return { busy: busy / CLK_TCK, total: (busy + idle + iowait) / CLK_TCK };
-  } catch {
-    return undefined;
-  }
-}
 
 /** Waits (up to `max` s) until the CPUs are nearly idle; returns the seconds waited. */
 export function waitForQuiet(max) {

@@ -2,17 +2,17 @@
 // PostgreSQL and the whole machine used over a phase, and a wait for idle CPUs before one (the
 // development VM has 2 cores and other people's work on it).
 import { readFileSync, readdirSync } from 'node:fs';
+import { CLK_TCK, machineCpu } from '../machine-info.mjs';
 import { MAX_WAIT } from './config.mjs';
 import { progress } from './progress.mjs';
 
-const TICKS = 100; // USER_HZ
 
 /** User + system CPU seconds of process `pid` so far. */
 export function cpuSecondsOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
   } catch {
     return undefined;
   }
@@ -38,14 +38,7 @@ export function postgresCpuSeconds() {
 const postgresUsed = (a, b) => (a === undefined || b === undefined ? undefined : [...b].reduce((n, [pid, s]) => n + s - (a.get(pid) ?? 0), 0));
 
 /** Busy CPU seconds of the whole machine so far (/proc/stat). */
-export function machineBusySeconds() {
-  try {
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return (cpu.reduce((a, b) => a + b, 0) - cpu[3] - cpu[4]) / TICKS;
-  } catch {
-    return undefined;
-  }
-}
+export const machineBusySeconds = () => machineCpu()?.busy;
 
 /** Starts a meter; calling the result gives the cores used since: server, generator (this process), postgres, machine, others. */
 export function cpuMeter(serverPid) {
