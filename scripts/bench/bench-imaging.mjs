@@ -43,7 +43,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encapsulatedFrames, readDicomFileSync } from '../../packages/dicom/dist/index.js';
 import { decodeFrameSync, initCodecs, pixelSource } from '../../packages/imaging/dist/index.js';
-import { cpuModel, machineCpu, memoryGiB, sourceFingerprint } from './machine-info.mjs';
+import { cpuModel, gitCommit, machineCpu, memoryGiB, sourceFingerprint } from './machine-info.mjs';
 import { ensureSynth as ensureSynthSet } from './synth-set.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
