@@ -11,9 +11,12 @@ import { validatorCompiler } from './http/validators.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { ROUTE_PLUGINS } from './routes/route-plugins.js';
+import { installWebApp, type WebApp } from './web/web-app.js';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** The built browser app (@cxrlab/web's bundle/) to serve at / (default: the API only). */
+  webRoot?: string;
 }
 
 export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -26,7 +29,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler());
-  installErrorHandler(app);
+  let webApp: WebApp | undefined;
+  installErrorHandler(app, (request, reply) => webApp?.fallback(request, reply));
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -52,6 +56,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(authRoutes);
   await app.register(userRoutes);
   for (const plugin of ROUTE_PLUGINS) await app.register(plugin);
+  if (options.webRoot !== undefined) webApp = await installWebApp(app, options.webRoot);
   await app.ready();
   return app;
 }

@@ -1,4 +1,5 @@
 import { startServer, type RunningServer } from '@cxrlab/server';
+import { webBundleBuilt, webBundleDir } from '@cxrlab/web';
 import { ExitCode, type CliIO } from '../io.js';
 import type { Command } from '../run-cli.js';
 import { SERVER_DATABASE_USAGE } from './server/server-database.js';
@@ -22,6 +23,7 @@ ${SERVER_DATABASE_USAGE}  --port, -p P        the port to listen on (default ${D
                       radiographs, annotators ann1-ann3 and reviewers rev1-rev2 whose password is
                       $CXRLAB_DEMO_PASSWORD or a generated one printed once
   --log               log every request (JSON lines) to stdout
+  --api-only          serve the API without the browser app (which is served at / when built)
 `;
 
 export interface ServeOptions {
@@ -61,6 +63,7 @@ function start(request: ServeRequest, io: CliIO): Promise<RunningServer> {
     ...(request.dbUrl !== undefined ? { dbUrl: request.dbUrl } : {}),
     ...(request.adminPassword !== undefined ? { adminPassword: request.adminPassword } : {}),
     ...(request.demo !== false ? { demo: request.demo } : {}),
+    ...(request.web && webBundleBuilt() ? { webRoot: webBundleDir } : {}),
     logger: request.log ? { level: 'info', stream: { write: (line: string) => void io.stdout.write(line) } } : false,
   });
 }

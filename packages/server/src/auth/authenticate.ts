@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installAuthentication(app: FastifyInstance): void {
   app.decorateRequest('auth', undefined);
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config?.access ?? 'user';
+    // A path outside /api that no route took is the web app's (its index.html, which holds no data).
+    const access = request.routeOptions.config?.access ?? (request.is404 && !isApiPath(request.url) ? 'public' : 'user');
     request.auth = await identify(app, request);
     if (access === 'public') return;
     const auth = request.auth;
@@ -26,6 +27,8 @@ export function installAuthentication(app: FastifyInstance): void {
     if (access === 'admin' && auth.user.is_admin !== 1) throw new ApiError(403, 'ERR_FORBIDDEN', 'only administrators may do this');
   });
 }
+
+const isApiPath = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 async function identify(app: FastifyInstance, request: FastifyRequest): Promise<FastifyRequest['auth']> {
   const header = request.headers.authorization;

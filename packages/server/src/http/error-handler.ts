@@ -11,7 +11,8 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'ERR_VALIDATION'],
 };
 
-export function installErrorHandler(app: FastifyInstance): void {
+/** notFound: a handler that may answer a request no route took (the web app's index.html) before the 404. */
+export function installErrorHandler(app: FastifyInstance, notFound?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = errorResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -20,7 +21,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: { code: 'ERR_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody));
+  app.setNotFoundHandler((request, reply) => notFound?.(request, reply) ?? reply.status(404).send({ error: { code: 'ERR_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } } satisfies ErrorBody));
 }
 
 export function errorResponse(error: FastifyError | Error): { status: number; body: ErrorBody } {

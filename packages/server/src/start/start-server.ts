@@ -25,6 +25,8 @@ export interface StartOptions {
   settings?: Partial<ServerSettings>;
   /** Fastify's logger: false (default), true, or pino options (e.g. { stream }). */
   logger?: BuildAppOptions['logger'];
+  /** The built browser app to serve at / (BuildAppOptions.webRoot). */
+  webRoot?: string;
   /** Seed the demo (once; after the administrator exists): its users' password, image counts, fixtures. */
   demo?: Omit<SeedDemoOptions, 'dataDir' | 'ownerId'>;
 }
@@ -38,6 +40,8 @@ export interface RunningServer {
   databaseLocation: string;
   /** Set when this start created the first administrator. */
   firstAdmin?: FirstAdmin;
+  /** Whether the browser app is served at / (options.webRoot). */
+  webApp: boolean;
   /** What the demo seeding did (with options.demo). */
   demo?: DemoSeed;
   close(): Promise<void>;
@@ -50,7 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let app: FastifyInstance | undefined;
   try {
     const ctx: ServerContext = { db: opened.db, dialect: opened.dialect, dataDir, settings: { ...DEFAULT_SETTINGS, ...options.settings }, loginLimiter: new LoginLimiter() };
-    app = await buildApp(ctx, { logger: options.logger ?? false });
+    app = await buildApp(ctx, { logger: options.logger ?? false, ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}) });
     let address: string;
     try {
       address = await app.listen({ port: options.port, host: options.host });
@@ -64,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       app,
       ctx,
       url: address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost'),
+      webApp: options.webRoot !== undefined,
       databaseLocation: opened.dialect === 'postgres' && options.dbUrl !== undefined ? printableDatabaseUrl(options.dbUrl) : opened.location,
       ...(firstAdmin !== undefined ? { firstAdmin } : {}),
       ...(demo !== undefined ? { demo } : {}),

@@ -7,6 +7,7 @@ export function serveBanner(server: RunningServer, request: ServeRequest): strin
   const { url } = server;
   const lines = [
     `cxrlab server listening on ${url}`,
+    `  web app   ${webAppLine(server, request)}`,
     `  database  ${server.databaseLocation} (${server.ctx.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})`,
     `  data dir  ${server.ctx.dataDir}`,
     `  API       ${url}/api/openapi.json`,
@@ -55,4 +56,9 @@ function demoLines(server: RunningServer): string[] {
   lines.push('  (they log in as the administrator does below, e.g. with "username":"ann1")');
   for (const problem of demo.problems) lines.push(`  warning: ${problem}`);
   return [...lines, ''];
+}
+
+function webAppLine(server: RunningServer, request: ServeRequest): string {
+  if (!request.web) return 'off (--api-only)';
+  return server.webApp ? `${server.url}/ (sign in there)` : 'not built: run `npm run build` (the API works without it)';
 }

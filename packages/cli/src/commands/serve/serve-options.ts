@@ -16,6 +16,8 @@ export interface ServeRequest {
   demo: false | { password?: string };
   /** Log every request (Fastify's JSON log) to stdout. */
   log: boolean;
+  /** Serve the browser app at / (false with --api-only). */
+  web: boolean;
 }
 
 /** An environment variable's value; unset and empty are the same. */
@@ -34,6 +36,7 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv): ServeReq
       host: { type: 'string' },
       demo: { type: 'boolean' },
       log: { type: 'boolean' },
+      'api-only': { type: 'boolean' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -52,5 +55,6 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv): ServeReq
     ...(adminPassword !== undefined ? { adminPassword } : {}),
     demo: values.demo === true ? (demoPassword !== undefined ? { password: demoPassword } : {}) : false,
     log: values.log === true,
+    web: values['api-only'] !== true,
   };
 }
