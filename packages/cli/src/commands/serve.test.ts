@@ -94,6 +94,13 @@ describe('cxrlab serve', () => {
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { ok: true });
 
+    // the browser app (built by `npm run build`, which `npm test` runs first) at / and at its pages' paths
+    const page = await fetch(`${url}/read/DEMO-TRAIN?task=3`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await page.text(), /<div id="root"><\/div>/);
+    assert.ok(first.out.stdout.includes(`web app   ${url}/ (sign in there)`), first.out.stdout);
+
     const admin = await login(url, 'admin', ADMIN_PASSWORD);
     assert.equal(admin.status, 200);
     assert.equal((await login(url, 'admin', 'not-the-password')).status, 401);
@@ -123,6 +130,20 @@ describe('cxrlab serve', () => {
     assert.equal((await login(url2, 'admin', ADMIN_PASSWORD)).status, 200);
     assert.equal((await login(url2, 'reader1', 'reader1-password')).status, 200);
     assert.equal(await second.stop(), 0);
+  });
+
+  it('serves the API alone with --api-only', async () => {
+    const server = serve(['--port', '0', '--data', dataDir(), '--api-only'], { CXRLAB_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    const url = await server.url;
+    assert.ok(server.out.stdout.includes('web app   off (--api-only)'), server.out.stdout);
+    try {
+      const page = await fetch(`${url}/read/X`);
+      assert.equal(page.status, 404, 'no app: a page path is an unknown route');
+      assert.equal(((await page.json()) as { error: { code: string } }).error.code, 'ERR_NOT_FOUND');
+      assert.equal((await fetch(`${url}/api/health`)).status, 200);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
   });
 
   it('prints a generated password exactly once, at the first start only', async () => {

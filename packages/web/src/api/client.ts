@@ -9,6 +9,9 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made without `request` (e.g. DICOM uploads with a binary body). */
+export const currentCsrfToken = (): string | undefined => csrfToken;
+
 /** Called when any request answers 401 (the session expired): the app shows the login page. */
 export function onSessionLost(handler: () => void): void {
   onUnauthenticated = handler;

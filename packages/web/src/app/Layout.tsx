@@ -19,7 +19,7 @@ export function Layout({ fullScreen, children }: { fullScreen: boolean; children
           <Link href="/" aria-current={current('/')}>
             Worklist
           </Link>
-          <Link href="/admin" aria-current={current('/admin')}>
+          <Link href="/admin" aria-current={path.startsWith('/admin/users') ? undefined : current('/admin')}>
             Projects
           </Link>
           {user.isAdmin && (

@@ -28,7 +28,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 
 /** Matches `/projects/:key/read` against a path; the params are decoded. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
-  const p = pattern.split('/');
+  const p = pattern.replace(/\/+$/, '').split('/');
   const s = path.replace(/\/+$/, '').split('/');
   if (p.length !== s.length) return undefined;
   const params: Record<string, string> = {};
