@@ -17,6 +17,11 @@ export function onSessionLost(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** For requests made outside `request` (the pixel worker's fetch): a 401 there means the session is gone too. */
+export function reportSessionLost(): void {
+  onUnauthenticated?.();
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(method: Method, path: string, body?: unknown, init: { signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
@@ -40,7 +45,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, i
   }
   if (!response.ok) {
     const e = (json as { error?: { code?: string; message?: string; field?: string; violations?: ApiError['details']['violations']; currentVersion?: number } } | undefined)?.error;
-    if (response.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
+    if (response.status === 401 && path !== '/api/auth/login') reportSessionLost();
     const retry = Number(response.headers.get('retry-after'));
     throw new ApiError(response.status, (e?.code ?? 'ERR_INTERNAL') as ApiError['code'], e?.message ?? `HTTP ${response.status}`, {
       ...(e?.field !== undefined ? { field: e.field } : {}),

@@ -1,4 +1,5 @@
 // The viewer's data model (owned by viewer/; the reading and review views use it as is).
+import type { SampleHistogram } from './histogram.js';
 
 /** A decoded /api/images/:id/pixels blob: full-depth samples after the modality LUT. */
 export interface PixelImage {
@@ -15,6 +16,19 @@ export interface PixelImage {
   min: number;
   max: number;
   /** width * height uint16 samples, row by row. */
+  samples: Uint16Array;
+  /** One bin per sample value from min to max (made by the decoder; window-presets.ts computes it when absent). */
+  histogram?: SampleHistogram;
+  /** Box-averaged half, quarter... resolution copies, for drawing without aliasing when zoomed out (made by the decoder). */
+  levels?: readonly PixelLevel[];
+}
+
+/** A reduced copy of an image: sample (i, j) is the rounded mean of image pixels [i*factor, (i+1)*factor) x [j*factor, ...). */
+export interface PixelLevel {
+  /** 2, 4, 8... image pixels per level pixel along each axis. */
+  factor: number;
+  width: number;
+  height: number;
   samples: Uint16Array;
 }
 
@@ -64,6 +78,8 @@ export interface ImagePointerEvent {
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
+  /** PointerEvent.buttons (0 on a hover 'move': in 'annotate' the viewer also reports moves with no button down). */
+  buttons?: number;
 }
 
 /** What the left mouse button does; the right button always windows, the middle one pans, the wheel zooms. */
