@@ -57,6 +57,9 @@ export function ViewerArea(p: ViewerAreaProps) {
         onImagePointer={p.editable ? p.editor.onImagePointer : undefined}
         drawOverlay={p.editor.drawOverlay}
         overlayVersion={p.editor.overlayVersion}
+        drawScene={p.editor.drawScene}
+        sceneVersion={p.editor.sceneVersion}
+        boxOutlines={p.editor.boxOutlines}
         cursor={p.leftTool === 'annotate' && p.editable ? p.editor.cursor : undefined}
         corners={p.corners}
         label="Radiograph"

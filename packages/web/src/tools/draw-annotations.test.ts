@@ -117,3 +117,26 @@ describe('drawEditor', () => {
     assert.deepEqual(r.calls.filter((c) => c.op === 'strokeRect').map((c) => c.args), [[10, 10, 50, 50]]);
   });
 });
+
+describe('drawAnnotations layers and tag placement', () => {
+  it('outlines: false draws the tags only', () => {
+    const { ctx, calls } = recorder();
+    drawAnnotations(ctx, identity, 1, grid(3), { outlines: false });
+    assert.equal(calls.filter((c) => c.op === 'stroke' || c.op === 'strokeRect').length, 0);
+    assert.equal(calls.filter((c) => c.op === 'fillText').length, 3);
+  });
+
+  it('puts dashed boxes\' tags below the box, so a solid box on the same rectangle does not cover them', () => {
+    const b: DrawBox = { key: 'k', label: 'Cardiomegaly', xMin: 100, yMin: 200, xMax: 400, yMax: 300 };
+    const solid = recorder();
+    drawAnnotations(solid.ctx, identity, 1, [b]);
+    const dashed = recorder();
+    drawAnnotations(dashed.ctx, identity, 1, [b], { dash: [7, 4] });
+    const textY = (calls: typeof solid.calls) => Number(calls.find((c) => c.op === 'fillText')!.args[2]);
+    assert.ok(textY(solid.calls) < 200, 'above the top edge');
+    assert.ok(textY(dashed.calls) > 300, 'below the bottom edge');
+    const above = recorder();
+    drawAnnotations(above.ctx, identity, 1, [b], { dash: [7, 4], tagPlacement: 'above' });
+    assert.equal(textY(above.calls), textY(solid.calls));
+  });
+});

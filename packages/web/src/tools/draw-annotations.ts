@@ -39,6 +39,14 @@ export interface DrawOptions {
   maxTags?: number;
   /** A dark outline under the lines, so that they stay visible over bright bone (default true). */
   halo?: boolean;
+  /** Stroke the boxes (default true); false draws only their tags (the viewer strokes them in WebGL). */
+  outlines?: boolean;
+  /**
+   * Where tags go: above the box's top left corner (inside when no room) or below its bottom left corner.
+   * Default: below for dashed boxes (the review view's readers), above otherwise, so that a consensus box
+   * copied exactly onto a reader's box does not cover the reader's tag with its own.
+   */
+  tagPlacement?: 'above' | 'below';
   /** The visible area in CSS px, for culling (default: the canvas's size, which is at least that). */
   bounds?: { width: number; height: number };
 }
@@ -90,10 +98,11 @@ export function drawAnnotations(ctx: CanvasRenderingContext2D, toScreen: ToScree
     g.push(i);
   }
 
+  const outlines = options.outlines ?? true;
   ctx.save();
   ctx.globalAlpha = options.alpha ?? 1;
   ctx.setLineDash(options.dash ? [...options.dash] : []);
-  if (options.halo ?? true) {
+  if (outlines && (options.halo ?? true)) {
     // One path for every visible box, under the coloured ones.
     ctx.lineWidth = lineWidth + 2;
     ctx.strokeStyle = HALO;
@@ -105,7 +114,7 @@ export function drawAnnotations(ctx: CanvasRenderingContext2D, toScreen: ToScree
     ctx.stroke();
   }
   ctx.lineWidth = lineWidth;
-  for (const [color, idx] of groups) {
+  if (outlines) for (const [color, idx] of groups) {
     ctx.strokeStyle = color;
     ctx.beginPath();
     for (const i of idx) ctx.rect(sx[i * 4]!, sx[i * 4 + 1]!, sx[i * 4 + 2]! - sx[i * 4]!, sx[i * 4 + 3]! - sx[i * 4 + 1]!);
@@ -128,14 +137,14 @@ export function drawAnnotations(ctx: CanvasRenderingContext2D, toScreen: ToScree
     if (selected >= 0) consider(selected, colorOf(boxes[selected]!.label));
     const tags: { text: string; x: number; y: number; w: number }[] = [];
     const tagGroups = new Map<string, number[]>();
+    const below = (options.tagPlacement ?? (options.dash ? 'below' : 'above')) === 'below';
     for (const { i, color } of candidates) {
       const b = boxes[i]!;
       const text = options.tagText ? options.tagText(b) : b.label;
-      const y0 = sx[i * 4 + 1]!;
       let g = tagGroups.get(color);
       if (!g) tagGroups.set(color, (g = []));
       g.push(tags.length);
-      tags.push({ text, x: sx[i * 4]! - lineWidth / 2, y: y0 - TAG_HEIGHT >= 0 ? y0 - TAG_HEIGHT : y0, w: textWidth(ctx, text) + 6 });
+      tags.push({ text, x: sx[i * 4]! - lineWidth / 2, y: tagTop(sx[i * 4 + 1]!, sx[i * 4 + 3]!, below, bh), w: textWidth(ctx, text) + 6 });
     }
     for (const [color, idx] of tagGroups) {
       ctx.fillStyle = color;
@@ -165,6 +174,12 @@ export function drawAnnotations(ctx: CanvasRenderingContext2D, toScreen: ToScree
     ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
   }
   ctx.restore();
+}
+
+/** A tag's top edge for a box from y0 to y1 on screen: outside the box when there is room, else inside. */
+export function tagTop(y0: number, y1: number, below: boolean, height: number): number {
+  if (below) return y1 + TAG_HEIGHT <= height ? y1 : y1 - TAG_HEIGHT;
+  return y0 - TAG_HEIGHT >= 0 ? y0 - TAG_HEIGHT : y0;
 }
 
 function strokeOne(ctx: CanvasRenderingContext2D, sx: Float64Array, i: number, color: string, width: number) {

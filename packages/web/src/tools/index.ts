@@ -7,6 +7,7 @@ export { editorKeyAction, type KeyLike } from './keymap.js';
 export { boxesAt, handleAt, hitTest, topmostAt, type BoxHit } from './hit-test.js';
 export { drawAnnotations, type DrawBox, type DrawOptions } from './draw-annotations.js';
 export { drawEditor } from './draw-editor.js';
+export { activeBoxes, sceneKey, sceneOutlines, staticBoxes, type SceneKey } from './editor-layers.js';
 export { LABEL_PALETTE, READER_PALETTE, labelColor, labelColors, readerColor } from './label-colors.js';
 export { labelShortcut, searchLabels, shortcutIndex, type LabelLike } from './label-search.js';
 export { docToRead } from './doc-io.js';

@@ -7,7 +7,7 @@
 // the JSX below does not depend on the view: a window/level drag renders no React component at all (the
 // corner texts, data-view and the overlay are updated by the engine on each frame).
 import { useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import type { ImagePointerEvent, LeftTool, PixelImage, ToScreen, ViewState } from './types.js';
+import type { BoxOutlines, ImagePointerEvent, LeftTool, PixelImage, ToScreen, ViewState } from './types.js';
 import { ViewerEngine } from './viewer-engine.js';
 import './viewer.css';
 
@@ -43,6 +43,16 @@ export interface ImageViewerProps {
   drawOverlay?(ctx: CanvasRenderingContext2D, toScreen: ToScreen, scale: number): void;
   /** Bump to redraw the overlay without a view change. */
   overlayVersion?: number;
+  /**
+   * The static annotation layer, under drawOverlay's (same contract): what changes only with the document, the
+   * selection or the viewport (e.g. the committed boxes' tags), so that drawOverlay, redrawn on pointer moves,
+   * holds only what moves (the box being drawn or dragged, the selection, the hover).
+   */
+  drawScene?(ctx: CanvasRenderingContext2D, toScreen: ToScreen, scale: number): void;
+  /** Bump to redraw the static layer without a view change. */
+  sceneVersion?: number;
+  /** Box outlines stroked by WebGL with the image (pan, zoom and W/L cost no CPU work per box). */
+  boxOutlines?: BoxOutlines | null;
   /** CSS cursor over the image (the annotation layer's: crosshair, move, nwse-resize...). */
   cursor?: string;
   /** Called after a frame with the image is on screen (performance marks are set inside). */
@@ -60,6 +70,7 @@ export interface ImageViewerProps {
 export function ImageViewer(props: ImageViewerProps) {
   const root = useRef<HTMLDivElement>(null);
   const glCanvas = useRef<HTMLCanvasElement>(null);
+  const sceneCanvas = useRef<HTMLCanvasElement>(null);
   const overlayCanvas = useRef<HTMLCanvasElement>(null);
   const bottomLeft = useRef<HTMLDivElement>(null);
   const bottomRight = useRef<HTMLDivElement>(null);
@@ -70,7 +81,7 @@ export function ImageViewer(props: ImageViewerProps) {
 
   useLayoutEffect(() => {
     const e = new ViewerEngine(
-      { root: root.current!, glCanvas: glCanvas.current!, overlayCanvas: overlayCanvas.current!, bottomLeft: bottomLeft.current!, bottomRight: bottomRight.current!, message: message.current! },
+      { root: root.current!, glCanvas: glCanvas.current!, sceneCanvas: sceneCanvas.current!, overlayCanvas: overlayCanvas.current!, bottomLeft: bottomLeft.current!, bottomRight: bottomRight.current!, message: message.current! },
       latest.current,
     );
     engine.current = e;
@@ -100,6 +111,7 @@ export function ImageViewer(props: ImageViewerProps) {
   return (
     <div ref={root} className={`image-viewer ${props.className ?? ''}`} data-testid="image-viewer" role="region" aria-label={props.label ?? 'Image viewer'}>
       <canvas ref={glCanvas} className="image-viewer-layer" role="img" aria-label={image ? `Radiograph, ${image.width} by ${image.height} pixels` : 'No image'} />
+      <canvas ref={sceneCanvas} className="image-viewer-layer image-viewer-overlay" aria-hidden="true" />
       <canvas ref={overlayCanvas} className="image-viewer-layer image-viewer-overlay" aria-hidden="true" />
       <div className="image-viewer-corner top-left" aria-hidden="true">{corners?.topLeft}</div>
       <div className="image-viewer-corner top-right" aria-hidden="true">{corners?.topRight}</div>

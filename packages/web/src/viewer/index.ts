@@ -1,5 +1,5 @@
 // The viewer: pixels, windowing, viewport, the WebGL2 canvas.
-export type { ImagePoint, ImagePointerEvent, LeftTool, PixelImage, PixelLevel, ToScreen, ViewState, Viewport, VoiWindow, WindowPreset } from './types.js';
+export type { BoxOutline, BoxOutlines, ImagePoint, ImagePointerEvent, LeftTool, PixelImage, PixelLevel, ToScreen, ViewState, Viewport, VoiWindow, WindowPreset } from './types.js';
 export { ImageViewer, type ImageViewerHandle, type ImageViewerProps } from './ImageViewer.js';
 export { loadPixels, prefetchPixels, cachedPixels, pixelsLoading, clearPixelCache, PIXEL_CACHE_IMAGES } from './pixel-store.js';
 export { PixelBlobError, parsePixelBlob } from './pixel-blob.js';

@@ -1,6 +1,7 @@
 // The pixel worker (a module worker, bundled by Vite): fetches /api/images/:id/pixels itself (same origin, the
 // session cookie, the HTTP cache and its ETag as for any fetch) and decodes the blob while it streams in, then
 // hands the PixelImage to the page with its buffers transferred. The page's thread never touches the bytes.
+import { serverError } from '../api/server-error.js';
 import { decodePixelBytes, decodePixelStream, transferables } from './pixel-decode.js';
 import type { WorkerError, WorkerRequest, WorkerResponse, WorkerTiming } from './pixel-decode-protocol.js';
 
@@ -31,15 +32,7 @@ async function load(seq: number, id: number, url: string, priority: 'high' | 'lo
   }
   timing.response = now();
   if (!response.ok || !response.body) {
-    let code = 'ERR_INTERNAL';
-    let message = `HTTP ${response.status} for the pixels of image ${id}`;
-    try {
-      const body = (await response.json()) as { error?: { code?: string; message?: string } };
-      if (body.error?.code) code = body.error.code;
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON: keep the status line
-    }
+    const { code, message } = serverError(await response.json().catch(() => undefined), `HTTP ${response.status} for the pixels of image ${id}`);
     return { seq, ok: false, error: { kind: 'http', status: response.status, code, message } };
   }
   const image = await decodePixelStream(id, response.body, () => (timing.lastByte = now()));

@@ -2,6 +2,7 @@
 // Content-Encoding: deflate and revalidates with the strong ETag through its HTTP cache. HTTP errors become
 // ApiError (the server's { error: { code, message } } when it sent one).
 import { ApiError } from '../api/api-error.js';
+import { serverError } from '../api/server-error.js';
 
 export const pixelsPath = (id: number): string => `/api/images/${encodeURIComponent(String(id))}/pixels`;
 
@@ -14,16 +15,8 @@ export async function fetchPixelBytes(id: number, signal: AbortSignal, priority:
     throw new ApiError(0, 'ERR_NETWORK', `the pixels of image ${id} could not be fetched (${(error as Error).message})`);
   }
   if (!response.ok) {
-    let code = 'ERR_INTERNAL';
-    let message = `HTTP ${response.status} for the pixels of image ${id}`;
-    try {
-      const body = (await response.json()) as { error?: { code?: string; message?: string } };
-      if (body.error?.code) code = body.error.code;
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(response.status, code as ApiError['code'], message);
+    const { code, message } = serverError(await response.json().catch(() => undefined), `HTTP ${response.status} for the pixels of image ${id}`);
+    throw new ApiError(response.status, code, message);
   }
   return response.arrayBuffer();
 }

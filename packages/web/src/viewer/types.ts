@@ -87,3 +87,24 @@ export type LeftTool = 'annotate' | 'pan' | 'window' | 'zoom';
 
 /** Maps an image point to the screen. */
 export type ToScreen = (x: number, y: number) => [number, number];
+
+/** A box outline drawn by the viewer in its image pass (ImageViewerProps.boxOutlines), in image px. */
+export interface BoxOutline {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  /** '#rrggbb' (or '#rgb', '#rrggbbaa'). */
+  color: string;
+  /** Opacity, default 1. */
+  alpha?: number;
+}
+
+/** Box outlines stroked in WebGL with the image's own view (one draw call); a new object rebuilds the buffer. */
+export interface BoxOutlines {
+  boxes: readonly BoxOutline[];
+  /** Stroke width in CSS px (default 1.5). */
+  lineWidth?: number;
+  /** A dark outline under the lines, so that they stay visible over bright bone (default true). */
+  halo?: boolean;
+}

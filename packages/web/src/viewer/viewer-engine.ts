@@ -14,6 +14,9 @@ import { actualSizeViewport, fitViewport, sameViewport, zoomAround } from './vie
 export interface ViewerElements {
   root: HTMLDivElement;
   glCanvas: HTMLCanvasElement;
+  /** The static 2D layer (props.drawScene), under the interactive one. */
+  sceneCanvas: HTMLCanvasElement;
+  /** The interactive 2D layer (props.drawOverlay). */
   overlayCanvas: HTMLCanvasElement;
   bottomLeft: HTMLElement;
   bottomRight: HTMLElement;
@@ -47,9 +50,12 @@ export class ViewerEngine {
   /** The last props.view: only a new one can replace the shown view. */
   #propsView: ViewState;
   #overlayVersion: number | undefined;
+  #sceneVersion: number | undefined;
+  #outlines: ImageViewerProps['boxOutlines'] = null;
   #size = { cssW: 0, cssH: 0, devW: 0, devH: 0 };
   #dirtyImage = true;
   #dirtyOverlay = true;
+  #dirtyScene = true;
   #raf = 0;
   #firstFramePending: number | null = null;
   /** cxr:wl-start's time while a window change waits for its frame, else null. */
@@ -111,7 +117,7 @@ export class ViewerEngine {
     if (image !== this.#image) {
       const newId = image !== null && image.id !== this.#image?.id;
       this.#image = image;
-      this.#dirtyImage = this.#dirtyOverlay = true;
+      this.#dirtyImage = this.#dirtyOverlay = this.#dirtyScene = true;
       if (image && newId) {
         this.#firstFramePending = image.id;
         this.#openingWindow = null;
@@ -121,7 +127,7 @@ export class ViewerEngine {
     this.#propsView = props.view;
     if (changed && !sameView(props.view, this.#view) && !this.#reported.some((v) => sameView(v, props.view))) {
       if (!sameWindow(props.view.window, this.#view.window)) this.#windowRequested();
-      if (!sameViewport(props.view.viewport, this.#view.viewport)) this.#dirtyOverlay = true;
+      if (!sameViewport(props.view.viewport, this.#view.viewport)) this.#dirtyOverlay = this.#dirtyScene = true;
       this.#view = props.view;
       this.#reported = [];
       this.#dirtyImage = true;
@@ -130,7 +136,17 @@ export class ViewerEngine {
       this.#overlayVersion = props.overlayVersion;
       this.#dirtyOverlay = true;
     }
-    if (this.#dirtyImage || this.#dirtyOverlay) this.#schedule();
+    if (props.sceneVersion !== this.#sceneVersion) {
+      this.#sceneVersion = props.sceneVersion;
+      this.#dirtyScene = true;
+    }
+    const outlines = props.boxOutlines ?? null;
+    if (outlines !== this.#outlines) {
+      this.#outlines = outlines;
+      this.#renderer?.setBoxes(outlines);
+      this.#dirtyImage = true;
+    }
+    if (this.#dirtyImage || this.#dirtyOverlay || this.#dirtyScene) this.#schedule();
     this.#scheduleUploads();
   }
 
@@ -174,7 +190,7 @@ export class ViewerEngine {
     if (sameView(view, this.#view)) return;
     if (windowChange) this.#windowRequested();
     // the annotation layer depends on the viewport only: a W/L drag does not redraw it
-    if (!sameViewport(view.viewport, this.#view.viewport)) this.#dirtyOverlay = true;
+    if (!sameViewport(view.viewport, this.#view.viewport)) this.#dirtyOverlay = this.#dirtyScene = true;
     this.#view = view;
     if (gesture && !this.#props.liveViewChanges) this.#unreported = true;
     else this.#pendingReport = true;
@@ -213,7 +229,7 @@ export class ViewerEngine {
     const refit = this.#fitted !== null && sameViewport(this.#fitted, this.#view.viewport);
     this.#size = { cssW, cssH, devW, devH };
     if (refit) this.#fit();
-    this.#dirtyImage = this.#dirtyOverlay = true;
+    this.#dirtyImage = this.#dirtyOverlay = this.#dirtyScene = true;
     this.#schedule();
   };
 
@@ -239,15 +255,13 @@ export class ViewerEngine {
 
   readonly #frame = () => {
     this.#raf = 0;
-    const { glCanvas, overlayCanvas } = this.#el;
+    const { glCanvas, sceneCanvas, overlayCanvas } = this.#el;
     const { cssW, cssH, devW, devH } = this.#size;
-    if (glCanvas.width !== devW || glCanvas.height !== devH) {
-      glCanvas.width = devW;
-      glCanvas.height = devH;
-    }
-    if (overlayCanvas.width !== devW || overlayCanvas.height !== devH) {
-      overlayCanvas.width = devW;
-      overlayCanvas.height = devH;
+    for (const canvas of [glCanvas, sceneCanvas, overlayCanvas]) {
+      if (canvas.width !== devW || canvas.height !== devH) {
+        canvas.width = devW;
+        canvas.height = devH;
+      }
     }
     const image = this.#image;
     if (image && cssW > 0 && needsFit(this.#view)) this.#fit();
@@ -266,7 +280,10 @@ export class ViewerEngine {
       else renderer.clear();
     }
     this.#dirtyImage = false;
-    if (this.#dirtyOverlay) this.#drawOverlay(image !== null && !needsFit(this.#view));
+    const withImage = image !== null && !needsFit(this.#view);
+    if (this.#dirtyScene) this.#drawLayer(sceneCanvas, withImage ? this.#props.drawScene : undefined);
+    this.#dirtyScene = false;
+    if (this.#dirtyOverlay) this.#drawLayer(overlayCanvas, withImage ? this.#props.drawOverlay : undefined);
     this.#dirtyOverlay = false;
     this.#updateText(image);
     if (!drew || !image) return;
@@ -286,14 +303,16 @@ export class ViewerEngine {
     this.#scheduleUploads();
   };
 
-  #drawOverlay(withImage: boolean): void {
-    const canvas = this.#el.overlayCanvas;
-    const ctx = canvas.getContext('2d');
+  /** Clears a 2D layer and draws it (nothing more when it was and stays empty). */
+  #drawLayer(canvas: HTMLCanvasElement, draw: ImageViewerProps['drawOverlay']): void {
+    const empty = !draw || this.#size.cssW <= 0;
+    if (empty && canvas.dataset['empty'] === String(canvas.width)) return;
+    const ctx = context2d(canvas);
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const draw = this.#props.drawOverlay;
-    if (!withImage || !draw || this.#size.cssW <= 0) return;
+    canvas.dataset['empty'] = empty ? String(canvas.width) : '';
+    if (empty) return;
     ctx.setTransform(canvas.width / this.#size.cssW, 0, 0, canvas.height / this.#size.cssH, 0, 0);
     const { scale, x, y } = this.#view.viewport;
     const toScreen: ToScreen = (ix, iy) => [x + ix * scale, y + iy * scale];
@@ -341,6 +360,16 @@ export class ViewerEngine {
     if (this.#preloadTimer !== null) cancelIdle(this.#preloadTimer);
     this.#preloadTimer = null;
   }
+}
+
+/**
+ * The 2D layers are rasterised on the CPU (willReadFrequently): they hold few shapes (tags, the box being
+ * drawn, the selection), which a CPU draws in well under a millisecond, while GPU rasterisation costs a
+ * round trip to the GPU process per frame; with software GL (SwiftShader) it cost tens of ms per frame. The
+ * many shapes (the boxes' outlines) are drawn in WebGL (BoxRenderer), so this holds on a real GPU too.
+ */
+function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  return canvas.getContext('2d', { willReadFrequently: true });
 }
 
 const idle = (fn: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : window.setTimeout(fn, 16));

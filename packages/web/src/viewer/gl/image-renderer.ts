@@ -2,7 +2,9 @@
 // preloaded images. Draws one frame on request (the engine decides when: rAF-coalesced, only on change).
 import { levelFor } from '../pixel-levels.js';
 import { sampleWindow } from '../voi-lut.js';
-import type { PixelImage, ViewState } from '../types.js';
+import type { BoxOutlines, PixelImage, ViewState } from '../types.js';
+import { BoxRenderer } from './box-renderer.js';
+import { clearRects } from './clear-rects.js';
 import { createProgram, WebGLSetupError } from './gl-program.js';
 import { allocateTextures, deleteTextures, isComplete, uploadLevel, uploadSome, type ImageTextures, type LevelTexture } from './image-textures.js';
 import { FRAGMENT_SHADER, VERTEX_SHADER } from './shaders.js';
@@ -36,6 +38,8 @@ export class ImageRenderer {
   #warmTexture!: WebGLTexture;
   /** GPU copies by image id, least recently used first (the engine trims it to the shown, preloaded and last images). */
   readonly #sets = new Map<number, ImageTextures>();
+  #boxes!: BoxRenderer;
+  #outlines: BoxOutlines | null = null;
   #lost = false;
   readonly #pixel = new Uint8Array(4);
 
@@ -68,6 +72,8 @@ export class ImageRenderer {
     gl.bindFramebuffer(gl.FRAMEBUFFER, this.#warmTarget);
     gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, this.#warmTexture, 0);
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    this.#boxes = new BoxRenderer(gl);
+    this.#boxes.set(this.#outlines);
     gl.disable(gl.DEPTH_TEST);
     gl.disable(gl.BLEND);
     gl.clearColor(0, 0, 0, 1);
@@ -141,6 +147,12 @@ export class ImageRenderer {
     }
   }
 
+  /** The box outlines drawn over the image (a new object re-uploads their buffer; null: none). */
+  setBoxes(outlines: BoxOutlines | null): void {
+    this.#outlines = outlines;
+    if (!this.lost) this.#boxes.set(outlines);
+  }
+
   clear(): void {
     const gl = this.gl;
     if (this.lost) return;
@@ -163,11 +175,26 @@ export class ImageRenderer {
     const factor = want === 0 ? 1 : image.levels![want - 1]!.factor;
     const level = set.levels.find((l) => l.factor === factor) ?? set.levels[0];
     gl.viewport(0, 0, W, H);
-    gl.clear(gl.COLOR_BUFFER_BIT);
-    if (!level) return false;
+    if (!level) {
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      return false;
+    }
+    // clear only around the image (the draw covers its rectangle): on software GL a full clear costs as much as
+    // the windowing pass itself
+    const { scale, x, y } = view.viewport;
+    const strips = clearRects(W, H, x * kx, y * ky, (x + image.width * scale) * kx, (y + image.height * scale) * ky);
+    if (strips.length > 0) {
+      gl.enable(gl.SCISSOR_TEST);
+      for (const r of strips) {
+        gl.scissor(r.x, r.y, r.width, r.height);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+      }
+      gl.disable(gl.SCISSOR_TEST);
+    }
     uploadLevel(gl, level);
     level.warm = true;
     this.#drawLevel(image, level, view, W, H, kx, ky);
+    this.#boxes.draw(view, W, H, kx, ky);
     return true;
   }
 
@@ -221,6 +248,7 @@ export class ImageRenderer {
       this.gl.deleteVertexArray(this.#vao);
       this.gl.deleteFramebuffer(this.#warmTarget);
       this.gl.deleteTexture(this.#warmTexture);
+      this.#boxes.dispose();
     }
   }
 }
