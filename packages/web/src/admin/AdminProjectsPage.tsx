@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { ProjectSummary } from '@cxrlab/server/api-types';
 import { useTitle } from '../app/router.js';
 import { useUser } from '../auth/session.js';
-import { LoadError } from './ActionStatus.js';
 import { NewProjectDialog } from './NewProjectDialog.js';
 import { ProjectRow } from './ProjectRow.js';
+import { ResourceTable } from './ResourceTable.js';
 import { useResource } from './use-resource.js';
 import './admin.css';
 
@@ -26,42 +26,40 @@ export function AdminProjectsPage() {
           </button>
         )}
       </div>
-      {projects.error !== undefined && <LoadError error={projects.error} retry={projects.reload} />}
-      {list === undefined && projects.error === undefined && <p className="muted" aria-busy="true">Loading…</p>}
-      {list !== undefined && list.length === 0 && (
-        <div className="panel empty-state">
-          {user.isAdmin ? (
-            <p>
-              No projects yet. Create one with <strong>New project</strong>: the VinDr-CXR templates set up the training split (3 independent reads per image) or the test split
-              (3 reads, then 2 reviewers).
-            </p>
-          ) : (
-            <p>You are not a member of any project. An administrator or a project owner can add you to one.</p>
-          )}
-        </div>
-      )}
-      {list !== undefined && list.length > 0 && (
-        <div className="table-wrap">
-          <table className="admin-table" data-testid="project-table">
-            <thead>
-              <tr>
-                <th>Key</th>
-                <th>Name</th>
-                <th>Workflow</th>
-                <th className="num">Images</th>
-                <th>Reads</th>
-                <th>My roles</th>
-                <th>Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((p) => (
-                <ProjectRow key={p.key} project={p} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        resource={projects}
+        rows={list}
+        testId="project-table"
+        loading={
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        }
+        empty={
+          <div className="panel empty-state">
+            {user.isAdmin ? (
+              <p>
+                No projects yet. Create one with <strong>New project</strong>: the VinDr-CXR templates set up the training split (3 independent reads per image) or the test split
+                (3 reads, then 2 reviewers).
+              </p>
+            ) : (
+              <p>You are not a member of any project. An administrator or a project owner can add you to one.</p>
+            )}
+          </div>
+        }
+        head={
+          <>
+            <th>Key</th>
+            <th>Name</th>
+            <th>Workflow</th>
+            <th className="num">Images</th>
+            <th>Reads</th>
+            <th>My roles</th>
+            <th>Created</th>
+          </>
+        }
+        row={(p) => <ProjectRow key={p.key} project={p} />}
+      />
       {creating && <NewProjectDialog onClose={() => setCreating(false)} />}
     </main>
   );

@@ -4,8 +4,8 @@ import type { PublicUser } from '@cxrlab/server/api-types';
 import { Link } from '../app/Link.js';
 import { useTitle } from '../app/router.js';
 import { useUser } from '../auth/session.js';
-import { LoadError } from './ActionStatus.js';
 import { NewUserForm } from './NewUserForm.js';
+import { ResourceTable } from './ResourceTable.js';
 import { UserRow } from './UserRow.js';
 import { useResource } from './use-resource.js';
 import './admin.css';
@@ -32,30 +32,24 @@ export function UsersPage() {
       <div className="page-head">
         <h1>Users{list !== undefined ? ` (${list.length})` : ''}</h1>
       </div>
-      {users.error !== undefined && <LoadError error={users.error} retry={users.reload} />}
-      {list !== undefined && (
-        <div className="table-wrap">
-          <table className="admin-table" data-testid="user-table">
-            <thead>
-              <tr>
-                <th className="num">Id</th>
-                <th>User name</th>
-                <th>Display name</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={users.reload} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        resource={users}
+        rows={list}
+        testId="user-table"
+        head={
+          <>
+            <th className="num">Id</th>
+            <th>User name</th>
+            <th>Display name</th>
+            <th>Role</th>
+            <th>Status</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </>
+        }
+        row={(u) => <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={users.reload} />}
+      />
       <section className="panel tab-section">
         <h2>New user</h2>
         <NewUserForm onCreated={users.reload} />

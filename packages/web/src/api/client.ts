@@ -1,6 +1,7 @@
 // The one way the app talks to the server: JSON over fetch with the session cookie, the CSRF token on
 // every change, and errors turned into ApiError. The token comes from login or GET /api/auth/me.
 import { ApiError } from './api-error.js';
+import { serverError } from './server-error.js';
 
 let csrfToken: string | undefined;
 let onUnauthenticated: (() => void) | undefined;
@@ -8,9 +9,6 @@ let onUnauthenticated: (() => void) | undefined;
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
-
-/** The session's CSRF token, for requests made without `request` (e.g. DICOM uploads with a binary body). */
-export const currentCsrfToken = (): string | undefined => csrfToken;
 
 /** Called when any request answers 401 (the session expired): the app shows the login page. */
 export function onSessionLost(handler: () => void): void {
@@ -24,13 +22,18 @@ export function reportSessionLost(): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function request<T>(method: Method, path: string, body?: unknown, init: { signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
+interface SendInit {
+  signal?: AbortSignal;
+  keepalive?: boolean;
+}
+
+async function send<T>(method: Method, path: string, body: { data: BodyInit; type: string } | undefined, init: SendInit = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body.type;
   if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', ...init });
+    response = await fetch(path, { method, headers, body: body?.data, credentials: 'same-origin', ...init });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'ERR_NETWORK', `the server could not be reached (${(error as Error).message})`);
@@ -44,17 +47,21 @@ export async function request<T>(method: Method, path: string, body?: unknown, i
     throw new ApiError(response.status, 'ERR_INTERNAL', `the server answered ${response.status} with a body that is not JSON`);
   }
   if (!response.ok) {
-    const e = (json as { error?: { code?: string; message?: string; field?: string; violations?: ApiError['details']['violations']; currentVersion?: number } } | undefined)?.error;
     if (response.status === 401 && path !== '/api/auth/login') reportSessionLost();
+    const e = serverError(json, `HTTP ${response.status}`);
     const retry = Number(response.headers.get('retry-after'));
-    throw new ApiError(response.status, (e?.code ?? 'ERR_INTERNAL') as ApiError['code'], e?.message ?? `HTTP ${response.status}`, {
-      ...(e?.field !== undefined ? { field: e.field } : {}),
-      ...(e?.violations !== undefined ? { violations: e.violations } : {}),
-      ...(e?.currentVersion !== undefined ? { currentVersion: e.currentVersion } : {}),
-      ...(Number.isFinite(retry) && retry > 0 ? { retryAfter: retry } : {}),
-    });
+    throw new ApiError(response.status, e.code, e.message, { ...e.details, ...(Number.isFinite(retry) && retry > 0 ? { retryAfter: retry } : {}) });
   }
   return json as T;
+}
+
+export function request<T>(method: Method, path: string, body?: unknown, init?: SendInit): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { data: JSON.stringify(body), type: 'application/json' }, init);
+}
+
+/** POSTs raw bytes (e.g. a DICOM file) with their content type; the answer and errors as for `request`. */
+export function postBytes<T>(path: string, data: Blob, type: string): Promise<T> {
+  return send<T>('POST', path, { data, type });
 }
 
 export const api = {

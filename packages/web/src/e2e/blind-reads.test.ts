@@ -2,11 +2,10 @@
 // labels and submits; reopening their task, each sees only their own read, and nothing the page
 // received names another reader or holds another reader's boxes; the server has the three reads.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import {
-  boxLabels, boxesIn, clickSubmit, drawBox, exportFiles, expectStatus, globalsOn, launchBrowser, newUserPage, nextTask, openTask,
-  parseCsv, recordApiJson, seedStudy, setGlobal, signIn, startWebServer, waitForImage, type Read, type Study, type UserPage, type WebServer,
+  boxesIn, boxLabels, browserSuite, clickSubmit, drawBox, expectStatus, exportFiles, globalsOn, newUserPage, nextTask, openTask, parseCsv,
+  recordApiJson, setGlobal, signIn, waitForImage, type Read, type UserPage,
 } from './harness/index.js';
 
 const KEY = 'BLIND';
@@ -22,37 +21,28 @@ const READS: Read[] = [
 const sorted = (xs: readonly string[]): string[] => [...xs].sort();
 
 describe('three annotators read one image blind in the browser', () => {
-  let web: WebServer;
-  let browser: Browser;
-  let study: Study;
+  const suite = browserSuite({ key: KEY, template: 'vindr-train', annotators: ['ann1', 'ann2', 'ann3'], images: 1 });
   const taskIds: number[] = [];
   /** One browser context per annotator (their own cookies), signed in once. */
   const pages: UserPage[] = [];
 
   before(async () => {
-    web = await startWebServer();
-    study = await seedStudy(web, { key: KEY, template: 'vindr-train', annotators: ['ann1', 'ann2', 'ann3'], images: 1 });
-    browser = await launchBrowser();
-    for (const user of study.annotators) {
-      const userPage = await newUserPage(browser);
-      await signIn(userPage.page, web.url, user.username, user.password);
+    for (const user of suite.study.annotators) {
+      const userPage = await newUserPage(suite.browser);
+      await signIn(userPage.page, suite.web.url, user.username, user.password);
       pages.push(userPage);
     }
   });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
-  });
 
   it('each annotator draws boxes, chooses global labels and submits', async () => {
-    const image = study.images[0]!;
-    for (const [r, user] of study.annotators.entries()) {
+    const image = suite.study.images[0]!;
+    for (const [r, user] of suite.study.annotators.entries()) {
       const next = await nextTask(user, KEY);
       assert.ok(next !== null, `${user.username} has a task`);
       assert.equal(next.image.id, image.id);
       taskIds.push(next.task.id);
       const { page } = pages[r]!;
-      const viewer = await openTask(page, web.url, 'read', KEY, next.task.id, image.id);
+      const viewer = await openTask(page, suite.web.url, 'read', KEY, next.task.id, image.id);
       assert.deepEqual(await boxLabels(page), [], 'a new read starts empty: no other reader\'s boxes');
       for (const box of READS[r]!.boxes) await drawBox(page, viewer, box);
       for (const label of READS[r]!.globals) await setGlobal(page, label, true);
@@ -63,13 +53,13 @@ describe('three annotators read one image blind in the browser', () => {
   });
 
   it('reopening their task from the worklist, each sees only their own read, and nothing names or shows another reader', async () => {
-    const image = study.images[0]!;
-    const everyone = study.annotators.flatMap((u) => [u.username, `${u.username} Display`]);
-    for (const [r, user] of study.annotators.entries()) {
+    const image = suite.study.images[0]!;
+    const everyone = suite.study.annotators.flatMap((u) => [u.username, `${u.username} Display`]);
+    for (const [r, user] of suite.study.annotators.entries()) {
       const { context, page } = pages[r]!;
       const json = recordApiJson(context);
       // through the worklist: the task's row links to the reading view of that task
-      await page.goto(new URL('/', web.url).href);
+      await page.goto(new URL('/', suite.web.url).href);
       await page.getByTestId(`tasks-${KEY}`).getByRole('link', { name: /^Open task 1 \(read/ }).click();
       await page.waitForURL((url) => url.pathname === `/read/${KEY}` && url.searchParams.get('task') === String(taskIds[r]));
       await waitForImage(page, image.id);
@@ -94,9 +84,9 @@ describe('three annotators read one image blind in the browser', () => {
   });
 
   it('the server holds three submitted reads, one per reader, as drawn', async () => {
-    const progress = expectStatus(await web.admin.get<{ reads: { submitted: number } }>(`/api/projects/${KEY}/progress`), 200, 'progress');
+    const progress = expectStatus(await suite.web.admin.get<{ reads: { submitted: number } }>(`/api/projects/${KEY}/progress`), 200, 'progress');
     assert.equal(progress.reads.submitted, 3);
-    const files = await exportFiles(web, KEY);
+    const files = await exportFiles(suite.web, KEY);
     const rows = parseCsv(files.get('annotations/annotations_train.csv')!);
     const byReader = new Map<string, string[]>();
     for (const row of rows) byReader.set(row['rad_id']!, [...(byReader.get(row['rad_id']!) ?? []), row['class_name']!]);

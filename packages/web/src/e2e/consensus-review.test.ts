@@ -3,12 +3,12 @@
 // withdraws that approval (both panels say so); both approve the same version; the consensus is final,
 // and the vindr export holds exactly that consensus.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ReviewView } from '@cxrlab/server/api-types';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import {
-  boxLabels, drawBox, exportFiles, expectStatus, launchBrowser, newUserPage, nextTask, openTask, parseCsv, readAll, seedStudy, setGlobal,
-  signIn, startWebServer, viewerOf, waitForText, type Box, type Read, type SeededUser, type Study, type WebServer,
+  boxLabels, browserSuite, drawBox, expectStatus, exportFiles, newUserPage, nextTask, openTask, parseCsv, readAll, setGlobal, signIn, viewerOf,
+  waitForText, type Box, type Read, type SeededUser,
 } from './harness/index.js';
 
 const KEY = 'CONS';
@@ -25,9 +25,7 @@ const waitForApi = (page: Page, method: string, path: string): Promise<Response>
   page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === path);
 
 describe('two reviewers reach a consensus in the browser', () => {
-  let web: WebServer;
-  let browser: Browser;
-  let study: Study;
+  const suite = browserSuite({ key: KEY, template: 'vindr-test', annotators: ['ann1', 'ann2', 'ann3'], reviewers: ['rev1', 'rev2'], images: 1 });
   let reviewTask: Map<string, number>;
   let copied: string;
   let pages: Page[];
@@ -37,35 +35,28 @@ describe('two reviewers reach a consensus in the browser', () => {
     expectStatus(await user.api.get<ReviewView>(`/api/tasks/${reviewTask.get(user.username)!}/review`), 200, 'review view');
 
   before(async () => {
-    web = await startWebServer();
-    study = await seedStudy(web, { key: KEY, template: 'vindr-test', annotators: ['ann1', 'ann2', 'ann3'], reviewers: ['rev1', 'rev2'], images: 1 });
-    await readAll(study, (r) => READS[r]!);
+    await readAll(suite.study, (r) => READS[r]!);
     reviewTask = new Map();
-    for (const rev of study.reviewers) {
+    for (const rev of suite.study.reviewers) {
       const next = await nextTask(rev, KEY, 'review');
       assert.ok(next !== null, `${rev.username} has a review task`);
       reviewTask.set(rev.username, next.task.id);
     }
-    const view = await review(study.reviewers[0]!);
+    const view = await review(suite.study.reviewers[0]!);
     copied = view.reads.find((r) => r.boxes.length === 2)!.reader;
-    browser = await launchBrowser();
     pages = [];
-    for (const rev of study.reviewers) {
-      const { page, errors: pageErrors } = await newUserPage(browser);
+    for (const rev of suite.study.reviewers) {
+      const { page, errors: pageErrors } = await newUserPage(suite.browser);
       errors.push(pageErrors);
-      await signIn(page, web.url, rev.username, rev.password);
-      await openTask(page, web.url, 'review', KEY, reviewTask.get(rev.username)!, study.images[0]!.id);
+      await signIn(page, suite.web.url, rev.username, rev.password);
+      await openTask(page, suite.web.url, 'review', KEY, reviewTask.get(rev.username)!, suite.study.images[0]!.id);
       pages.push(page);
     }
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it('reviewer 1 copies a reader\'s boxes, adds one, chooses the global label and approves', async () => {
     const [page] = pages as [Page];
-    const rev1 = study.reviewers[0]!;
+    const rev1 = suite.study.reviewers[0]!;
     for (const r of ['R1', 'R2', 'R3']) assert.equal(await page.getByTestId(`review-reader-${r}`).count(), 1, `a toggle for reader ${r}`);
     const copy = waitForApi(page, 'POST', `/api/tasks/${reviewTask.get('rev1')!}/copy`);
     await page.getByTestId(`copy-reader-${copied}`).click();
@@ -94,7 +85,7 @@ describe('two reviewers reach a consensus in the browser', () => {
     const saved = waitForApi(page2, 'PUT', `/api/tasks/${reviewTask.get('rev2')!}/consensus`);
     await drawBox(page2, viewerOf(page2), ADDED_BY_REV2);
     assert.equal((await saved).status(), 200);
-    const view = await review(study.reviewers[1]!);
+    const view = await review(suite.study.reviewers[1]!);
     assert.deepEqual(view.approvals, [], 'the edit withdrew every approval');
     assert.match(await waitForText(page2, 'panel-status', /No approval/), /No approval of version \d+ yet/);
     assert.match(await waitForText(page1, 'panel-status', /No approval/, 20_000), /No approval/);
@@ -113,15 +104,15 @@ describe('two reviewers reach a consensus in the browser', () => {
     assert.equal(answer.status(), 200, await answer.text());
     assert.match(await waitForText(page1, 'panel-status', /Final/), /^Final/);
     assert.match(await waitForText(page2, 'panel-status', /Final/, 20_000), /^Final/);
-    const view = await review(study.reviewers[0]!);
+    const view = await review(suite.study.reviewers[0]!);
     assert.equal(view.consensus.status, 'final');
   });
 
   it('the vindr export holds the consensus: the copied boxes exactly, the drawn ones as drawn', async () => {
-    const view = await review(study.reviewers[0]!);
-    const files = await exportFiles(web, KEY);
+    const view = await review(suite.study.reviewers[0]!);
+    const files = await exportFiles(suite.web, KEY);
     const rows = parseCsv(files.get('annotations/annotations_test.csv')!);
-    const imageId = study.images[0]!.imageId;
+    const imageId = suite.study.images[0]!.imageId;
     assert.ok(rows.every((r) => r['image_id'] === imageId));
     assert.ok(!('rad_id' in (rows[0] ?? {})), 'the test files have no rad_id');
     const exported = rows.map((r) => ({ label: r['class_name']!, xMin: Number(r['x_min']), yMin: Number(r['y_min']), xMax: Number(r['x_max']), yMax: Number(r['y_max']) }));

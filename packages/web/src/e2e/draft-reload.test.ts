@@ -1,12 +1,12 @@
 // No lost work in the browser: a reload keeps the draft, whether it comes right after an edit (before
 // the autosave's debounce), after the autosave, or after edits made while the network was down.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { TaskView } from '@cxrlab/server/api-types';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  boxLabels, draftStatus, drawBox, editAndSave, expectStatus, globalsOn, launchBrowser, newUserPage, nextTask, openTask, seedStudy, setGlobal, signIn,
-  startWebServer, waitForDraftStatus, waitForImage, type Box, type Study, type WebServer,
+  boxLabels, browserSuite, draftStatus, drawBox, editAndSave, expectStatus, globalsOn, openFirstRead, setGlobal, waitForDraftStatus, waitForImage,
+  type Box,
 } from './harness/index.js';
 
 const KEY = 'DRAFT';
@@ -16,9 +16,7 @@ const B: Box = { label: 'Pleural effusion', xMin: 250, yMin: 300, xMax: 400, yMa
 const C: Box = { label: 'Cardiomegaly', xMin: 180, yMin: 200, xMax: 330, yMax: 320 };
 
 describe('a reload keeps the draft', () => {
-  let web: WebServer;
-  let browser: Browser;
-  let study: Study;
+  const suite = browserSuite({ key: KEY, template: 'vindr-train', readersPerImage: 1, annotators: ['ann1'], images: 1 });
   let context: BrowserContext;
   let page: Page;
   let errors: string[] = [];
@@ -26,7 +24,7 @@ describe('a reload keeps the draft', () => {
   let taskId: number;
   let imageId: number;
 
-  const serverRead = async () => expectStatus(await study.annotators[0]!.api.get<TaskView>(`/api/tasks/${taskId}`), 200, 'task').annotation!;
+  const serverRead = async () => expectStatus(await suite.study.annotators[0]!.api.get<TaskView>(`/api/tasks/${taskId}`), 200, 'task').annotation!;
   const reload = async (): Promise<void> => {
     await page.reload();
     await waitForImage(page, imageId);
@@ -36,21 +34,11 @@ describe('a reload keeps the draft', () => {
     (['xMin', 'yMin', 'xMax', 'yMax'] as const).every((k) => Math.abs(got[k] - want[k]) <= 1);
 
   before(async () => {
-    web = await startWebServer();
-    study = await seedStudy(web, { key: KEY, template: 'vindr-train', readersPerImage: 1, annotators: ['ann1'], images: 1 });
-    browser = await launchBrowser();
-    const user = study.annotators[0]!;
-    const next = await nextTask(user, KEY);
-    assert.ok(next !== null);
+    const opened = await openFirstRead(suite);
+    ({ context, page, errors, viewer } = opened);
+    const next = opened.next;
     taskId = next.task.id;
     imageId = next.image.id;
-    ({ context, page, errors } = await newUserPage(browser));
-    await signIn(page, web.url, user.username, user.password);
-    viewer = await openTask(page, web.url, 'read', KEY, taskId, imageId);
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it('reloading right after an edit (before the autosave) brings the box and the global label back', async () => {

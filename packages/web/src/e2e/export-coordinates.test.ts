@@ -3,11 +3,11 @@
 // draw boxes at known image coordinates through the screen mapping, submit, export (vindr) and compare
 // the CSV with the intended coordinates.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import {
-  clickSubmit, drawBox, exportFiles, imageToPage, launchBrowser, middleDrag, newUserPage, nextTask, openTask, pageToImage, parseCsv, readView,
-  seedStudy, setGlobal, signIn, startWebServer, wheelAt, type Box, type Study, type WebServer,
+  browserSuite, clickSubmit, drawBox, exportFiles, imageToPage, middleDrag, openFirstRead, pageToImage, parseCsv, readView, setGlobal, wheelAt,
+  type Box,
 } from './harness/index.js';
 
 const KEY = 'COORD';
@@ -18,9 +18,7 @@ const COLUMNS = 900;
 const TOLERANCE = 1;
 
 describe('boxes drawn on a zoomed and panned image are exported in image pixels', () => {
-  let web: WebServer;
-  let browser: Browser;
-  let study: Study;
+  const suite = browserSuite({ key: KEY, template: 'vindr-train', readersPerImage: 1, annotators: ['ann1'], images: 1, image: { rows: ROWS, columns: COLUMNS } });
   let page: Page;
   let errors: string[] = [];
   let viewer: Locator;
@@ -28,21 +26,11 @@ describe('boxes drawn on a zoomed and panned image are exported in image pixels'
   const intended: Box[] = [];
 
   before(async () => {
-    web = await startWebServer();
-    study = await seedStudy(web, { key: KEY, template: 'vindr-train', readersPerImage: 1, annotators: ['ann1'], images: 1, image: { rows: ROWS, columns: COLUMNS } });
-    browser = await launchBrowser();
-    const user = study.annotators[0]!;
-    const next = await nextTask(user, KEY);
-    assert.ok(next !== null);
+    const opened = await openFirstRead(suite);
+    ({ page, errors, viewer } = opened);
+    const next = opened.next;
     assert.deepEqual([next.image.width, next.image.height], [COLUMNS, ROWS]);
     taskId = next.task.id;
-    ({ page, errors } = await newUserPage(browser));
-    await signIn(page, web.url, user.username, user.password);
-    viewer = await openTask(page, web.url, 'read', KEY, taskId, next.image.id);
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it('the wheel zooms in about the point under the cursor', async () => {
@@ -88,7 +76,7 @@ describe('boxes drawn on a zoomed and panned image are exported in image pixels'
     const answer = await clickSubmit(page, taskId);
     assert.equal(answer.status(), 200, await answer.text());
 
-    const files = await exportFiles(web, KEY);
+    const files = await exportFiles(suite.web, KEY);
     const rows = parseCsv(files.get('annotations/annotations_train.csv')!);
     assert.deepEqual(rows.map((r) => r['class_name']), intended.map((b) => b.label));
     for (const [i, row] of rows.entries()) {
@@ -99,7 +87,7 @@ describe('boxes drawn on a zoomed and panned image are exported in image pixels'
       }
     }
     const sizes = parseCsv(files.get('image_sizes.csv')!);
-    assert.deepEqual(sizes, [{ image_id: study.images[0]!.imageId, width: String(COLUMNS), height: String(ROWS) }]);
+    assert.deepEqual(sizes, [{ image_id: suite.study.images[0]!.imageId, width: String(COLUMNS), height: String(ROWS) }]);
   });
 
   it('no page threw an uncaught exception', () => {

@@ -2,21 +2,18 @@
 // rules' own messages (checkRead from @cxrlab/dataset/rules, run here on the same read), Submit is
 // disabled and the server is not asked; fixing the read enables Submit.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { checkRead, parseRuleSet, type Read as RuleRead } from '@cxrlab/dataset/rules';
 import type { ProjectDetail, TaskView } from '@cxrlab/server/api-types';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  clickSubmit, drawBox, expectStatus, launchBrowser, newUserPage, nextTask, openTask, seedStudy, setGlobal, signIn, startWebServer,
-  validationMessages, waitForDraftStatus, type Study, type WebServer,
+  browserSuite, clickSubmit, drawBox, expectStatus, openFirstRead, setGlobal, validationMessages, waitForDraftStatus,
 } from './harness/index.js';
 
 const KEY = 'RULES';
 
 describe('a read that breaks a rule is stopped in the browser with the rule\'s message', () => {
-  let web: WebServer;
-  let browser: Browser;
-  let study: Study;
+  const suite = browserSuite({ key: KEY, template: 'vindr-train', readersPerImage: 1, annotators: ['ann1'], images: 1 });
   let page: Page;
   let errors: string[] = [];
   let project: ProjectDetail;
@@ -25,30 +22,20 @@ describe('a read that breaks a rule is stopped in the browser with the rule\'s m
 
   /** The messages checkRead gives for the read the server has as the draft now. */
   const expected = async (): Promise<string[]> => {
-    const view = expectStatus(await study.annotators[0]!.api.get<TaskView>(`/api/tasks/${taskId}`), 200, 'task');
+    const view = expectStatus(await suite.study.annotators[0]!.api.get<TaskView>(`/api/tasks/${taskId}`), 200, 'task');
     const read: RuleRead = view.annotation!;
     return checkRead(parseRuleSet(project.rules, project.schema as never), project.schema as never, read, { width: view.image.width, height: view.image.height }).map((v) => v.message);
   };
 
   before(async () => {
-    web = await startWebServer();
-    study = await seedStudy(web, { key: KEY, template: 'vindr-train', readersPerImage: 1, annotators: ['ann1'], images: 1 });
-    project = expectStatus(await study.annotators[0]!.api.get<ProjectDetail>(`/api/projects/${KEY}`), 200, 'project');
-    browser = await launchBrowser();
-    const user = study.annotators[0]!;
-    const next = await nextTask(user, KEY);
-    assert.ok(next !== null);
+    project = expectStatus(await suite.study.annotators[0]!.api.get<ProjectDetail>(`/api/projects/${KEY}`), 200, 'project');
+    const opened = await openFirstRead(suite);
+    ({ page, errors } = opened);
+    const next = opened.next;
     taskId = next.task.id;
-    ({ page, errors } = await newUserPage(browser));
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith(`/api/tasks/${taskId}/submit`)) submits.push(r.url());
     });
-    await signIn(page, web.url, user.username, user.password);
-    await openTask(page, web.url, 'read', KEY, taskId, study.images[0]!.id);
-  });
-  after(async () => {
-    await browser?.close();
-    await web?.close();
   });
 
   it('an empty read: the "at least one global label" message, Submit disabled', async () => {
@@ -84,7 +71,7 @@ describe('a read that breaks a rule is stopped in the browser with the rule\'s m
     assert.equal(await submit.isDisabled(), false);
     const answer = await clickSubmit(page, taskId);
     assert.equal(answer.status(), 200, await answer.text());
-    const view = expectStatus(await study.annotators[0]!.api.get<TaskView>(`/api/tasks/${taskId}`), 200, 'task');
+    const view = expectStatus(await suite.study.annotators[0]!.api.get<TaskView>(`/api/tasks/${taskId}`), 200, 'task');
     assert.equal(view.task.status, 'submitted');
     assert.deepEqual(view.annotation!.globals, ['Lung tumor']);
     assert.deepEqual(view.annotation!.boxes.map((b) => b.label), ['Nodule/Mass']);

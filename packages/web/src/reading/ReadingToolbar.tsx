@@ -2,28 +2,25 @@
 // (hide, undo, redo) and help. Buttons do not take the focus on click, so that Space and the shortcuts
 // keep going to the image.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { LeftTool, WindowPreset } from '../viewer/index.js';
+import type { EditorState } from '../tools/index.js';
+import type { LeftTool } from '../viewer/index.js';
 import { keyHint } from './commands.js';
 import { icons } from './icons.js';
-import { readingCommand } from './reading-commands.js';
+import { readingCommand, type ReadingActions } from './reading-commands.js';
+import type { ReadingView } from './use-reading-view.js';
+
+/** What the toolbar shows and drives of the view (a ReadingView from useReadingView). */
+export type ToolbarView = Pick<ReadingView, 'view' | 'presets' | 'presetIndex' | 'applyPreset' | 'toggleInvert' | 'fit' | 'actualSize' | 'resetView'>;
+/** What it shows of the editor: boxes hidden, and whether there is something to undo or redo. */
+export type ToolbarEditor = Pick<EditorState, 'hidden' | 'past' | 'future'>;
+/** The commands behind its tool and box buttons (the workspace's ReadingActions). */
+export type ToolbarActions = Pick<ReadingActions, 'setTool' | 'toggleBoxesHidden' | 'undo' | 'redo'>;
 
 export interface ReadingToolbarProps {
   tool: LeftTool;
-  onTool(tool: LeftTool): void;
-  presets: readonly WindowPreset[];
-  presetIndex: number;
-  onPreset(index: number): void;
-  invert: boolean;
-  onInvert(): void;
-  onFit(): void;
-  onActualSize(): void;
-  onReset(): void;
-  boxesHidden: boolean;
-  onToggleBoxes(): void;
-  canUndo: boolean;
-  canRedo: boolean;
-  onUndo(): void;
-  onRedo(): void;
+  view: ToolbarView;
+  editor: ToolbarEditor;
+  actions: ToolbarActions;
   readOnly: boolean;
   onHelp(): void;
 }
@@ -50,7 +47,7 @@ function ToolButton({ label, id, pressed, disabled, onClick, children }: { label
   );
 }
 
-export function ReadingToolbar(p: ReadingToolbarProps) {
+export function ReadingToolbar({ tool: current, view, editor, actions, readOnly, onHelp }: ReadingToolbarProps) {
   const [presetsOpen, setPresetsOpen] = useState(false);
   const menuAnchor = useRef<HTMLDivElement>(null);
   // The presets menu closes on a press elsewhere or Escape.
@@ -79,16 +76,16 @@ export function ReadingToolbar(p: ReadingToolbarProps) {
     <nav className="reading-toolbar" aria-label="Tools">
       <div className="tool-group" role="group" aria-label="Left button tool">
         {tools.map(([tool, label, id, icon]) => (
-          <ToolButton key={tool} label={label} id={id} pressed={p.tool === tool} disabled={tool === 'annotate' && p.readOnly} onClick={() => p.onTool(tool)}>
+          <ToolButton key={tool} label={label} id={id} pressed={current === tool} disabled={tool === 'annotate' && readOnly} onClick={() => actions.setTool(tool)}>
             {icon}
           </ToolButton>
         ))}
       </div>
       <div className="tool-group" role="group" aria-label="View">
-        <ToolButton label="Fit" id="view.fit" onClick={p.onFit}>
+        <ToolButton label="Fit" id="view.fit" onClick={view.fit}>
           {icons.fit}
         </ToolButton>
-        <ToolButton label="Actual size" id="view.actual" onClick={p.onActualSize}>
+        <ToolButton label="Actual size" id="view.actual" onClick={view.actualSize}>
           {icons.actual}
         </ToolButton>
         <div className="tool-menu-anchor" ref={menuAnchor}>
@@ -97,19 +94,19 @@ export function ReadingToolbar(p: ReadingToolbarProps) {
           </ToolButton>
           {presetsOpen && (
             <div className="tool-menu" role="menu" aria-label="Window presets">
-              {p.presets.map((preset, i) => (
+              {view.presets.map((preset, i) => (
                 <button
                   key={`${preset.name}-${i}`}
                   type="button"
                   role="menuitemradio"
-                  aria-checked={i === p.presetIndex}
+                  aria-checked={i === view.presetIndex}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => {
-                    p.onPreset(i);
+                    view.applyPreset(i);
                     setPresetsOpen(false);
                   }}
                 >
-                  <span className="tool-menu-check">{i === p.presetIndex ? '●' : ''}</span>
+                  <span className="tool-menu-check">{i === view.presetIndex ? '●' : ''}</span>
                   <span className="tool-menu-name">{preset.name}</span>
                   <span className="muted tool-menu-values">
                     W {Math.round(preset.width)} L {Math.round(preset.center)}
@@ -121,26 +118,26 @@ export function ReadingToolbar(p: ReadingToolbarProps) {
             </div>
           )}
         </div>
-        <ToolButton label="Invert" id="view.invert" pressed={p.invert} onClick={p.onInvert}>
+        <ToolButton label="Invert" id="view.invert" pressed={view.view.invert} onClick={view.toggleInvert}>
           {icons.invert}
         </ToolButton>
-        <ToolButton label="Reset view" id="view.reset" onClick={p.onReset}>
+        <ToolButton label="Reset view" id="view.reset" onClick={view.resetView}>
           {icons.reset}
         </ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Boxes">
-        <ToolButton label={p.boxesHidden ? 'Show boxes' : 'Hide boxes'} id="view.boxes" pressed={p.boxesHidden} onClick={p.onToggleBoxes}>
-          {p.boxesHidden ? icons.eyeOff : icons.eye}
+        <ToolButton label={editor.hidden ? 'Show boxes' : 'Hide boxes'} id="view.boxes" pressed={editor.hidden} onClick={actions.toggleBoxesHidden}>
+          {editor.hidden ? icons.eyeOff : icons.eye}
         </ToolButton>
-        <ToolButton label="Undo" id="edit.undo" disabled={!p.canUndo || p.readOnly} onClick={p.onUndo}>
+        <ToolButton label="Undo" id="edit.undo" disabled={editor.past.length === 0 || readOnly} onClick={actions.undo}>
           {icons.undo}
         </ToolButton>
-        <ToolButton label="Redo" id="edit.redo" disabled={!p.canRedo || p.readOnly} onClick={p.onRedo}>
+        <ToolButton label="Redo" id="edit.redo" disabled={editor.future.length === 0 || readOnly} onClick={actions.redo}>
           {icons.redo}
         </ToolButton>
       </div>
       <span className="spacer" />
-      <ToolButton label="Keyboard shortcuts" id="help" onClick={p.onHelp}>
+      <ToolButton label="Keyboard shortcuts" id="help" onClick={onHelp}>
         {icons.help}
       </ToolButton>
     </nav>

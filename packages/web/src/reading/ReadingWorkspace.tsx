@@ -5,8 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectDetail, TaskView } from '@cxrlab/server/api-types';
 import { checkRead } from '@cxrlab/dataset/rules';
 import type { RuleViolation } from '../api/api-error.js';
-import { docToRead, labelColors, useEditor, type Rect } from '../tools/index.js';
-import type { ImageViewerHandle, LeftTool } from '../viewer/index.js';
+import { docToRead, labelColors, useEditor } from '../tools/index.js';
+import type { ImageViewerHandle } from '../viewer/index.js';
 import { ConflictBanner, ReadOnlyBanner } from './Banners.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { projectLabels } from './project-labels.js';
@@ -23,9 +23,12 @@ import { useShortcuts } from './use-shortcuts.js';
 import { useSubmitRead } from './use-submit-read.js';
 import { useTaskPixels } from './use-task-pixels.js';
 import { usePanelOpen } from './use-panel-open.js';
-import { ViewerArea, type PopoverRequest } from './ViewerArea.js';
+import { useWorkspaceUi } from './use-workspace-ui.js';
+import { ViewerArea } from './ViewerArea.js';
+import { labelPopover, viewerImageProps } from './viewer-area-props.js';
 import './reading.css';
 
+const READING_POPOVER = { label: 'Label the new box', relabel: (i: number) => `Relabel box ${i + 1}` };
 const HELP_KEYS = readingCommands.filter((c) => c.id === 'help' || c.id === 'edit.escape');
 
 export interface ReadingWorkspaceProps {
@@ -49,13 +52,9 @@ export function ReadingWorkspace({ project, view, onNext }: ReadingWorkspaceProp
   const viewer = useRef<ImageViewerHandle>(null);
   const rv = useReadingView(pixels, view.image.windows, viewer);
 
-  const [tool, setTool] = useState<LeftTool>('annotate');
-  const [panHeld, setPanHeld] = useState(false);
-  const [helpOpen, setHelpOpen] = useState(false);
+  const ui = useWorkspaceUi(readOnly, usePanelOpen());
+  const { leftTool, helpOpen, setHelpOpen, panelOpen, setPanelOpen, relabelKey, setRelabelKey } = ui;
   const [skipOpen, setSkipOpen] = useState(false);
-  const [relabelKey, setRelabelKey] = useState<string | null>(null);
-  const [panelOpen, setPanelOpen] = usePanelOpen();
-  const leftTool: LeftTool = panHeld ? 'pan' : readOnly && tool === 'annotate' ? 'pan' : tool;
 
   // A new task: nothing left open from the last one.
   useEffect(() => {
@@ -83,46 +82,13 @@ export function ReadingWorkspace({ project, view, onNext }: ReadingWorkspaceProp
     blocking: violations.map((v) => v.message),
     submit: () => void submitRead.submit(),
     saveNow: session.saveNow,
-    ui: {
-      setTool,
-      holdPan: setPanHeld,
-      helpOpen,
-      setHelpOpen,
-      togglePanel: () => setPanelOpen((o) => !o),
-      setPanelOpen,
-      relabelKey,
-      setRelabelKey,
-    },
+    ui,
   });
   // While the help is open only its own keys (?, Esc) work.
   useShortcuts(helpOpen ? HELP_KEYS : readingCommands, actions, { disabled: skipOpen, readOnly });
 
   // The label popover: for the box just drawn, or the box being relabelled.
-  let popover: PopoverRequest | null = null;
-  if (ed.tool.mode === 'labelling' && !readOnly) {
-    popover = {
-      rect: ed.tool.box,
-      title: 'Label the new box',
-      onChoose: (label) => editor.dispatch({ type: 'chooseLabel', label }),
-      onCancel: () => editor.dispatch({ type: 'cancel' }),
-    };
-  } else if (relabelKey !== null) {
-    const i = doc.boxes.findIndex((b) => b.key === relabelKey);
-    const box = doc.boxes[i];
-    if (box !== undefined) {
-      const rect: Rect = box;
-      popover = {
-        rect,
-        current: box.label,
-        title: `Relabel box ${i + 1}`,
-        onChoose: (label) => {
-          editor.dispatch({ type: 'setLabel', key: box.key, label });
-          setRelabelKey(null);
-        },
-        onCancel: () => setRelabelKey(null),
-      };
-    }
-  }
+  const popover = labelPopover({ editor, editable: !readOnly, relabelKey, setRelabelKey, titles: READING_POPOVER });
 
   const selectBox = useCallback((key: string) => editor.dispatch({ type: 'select', key }), [editor]);
   const position = `#${view.task.position + 1}`;
@@ -134,34 +100,10 @@ export function ReadingWorkspace({ project, view, onNext }: ReadingWorkspaceProp
 
   return (
     <div className={`reading-root${panelOpen ? '' : ' panel-collapsed'}`} data-task-id={view.task.id}>
-      <ReadingToolbar
-        tool={leftTool}
-        onTool={actions.setTool}
-        presets={rv.presets}
-        presetIndex={rv.presetIndex}
-        onPreset={rv.applyPreset}
-        invert={rv.view.invert}
-        onInvert={rv.toggleInvert}
-        onFit={rv.fit}
-        onActualSize={rv.actualSize}
-        onReset={rv.resetView}
-        boxesHidden={ed.hidden}
-        onToggleBoxes={actions.toggleBoxesHidden}
-        canUndo={ed.past.length > 0}
-        canRedo={ed.future.length > 0}
-        onUndo={actions.undo}
-        onRedo={actions.redo}
-        readOnly={readOnly}
-        onHelp={() => setHelpOpen(true)}
-      />
+      <ReadingToolbar tool={leftTool} view={rv} editor={ed} actions={actions} readOnly={readOnly} onHelp={() => setHelpOpen(true)} />
       <ViewerArea
-        viewerRef={viewer}
-        pixels={pixels}
+        {...viewerImageProps(viewer, pixels, pixelError, rv)}
         preload={next.pixels}
-        loading={pixels === null}
-        error={pixelError === undefined ? null : (pixelError as Error).message}
-        view={rv.view}
-        onViewChange={rv.setView}
         leftTool={leftTool}
         editor={editor}
         editable={!readOnly}

@@ -7,13 +7,15 @@ import type { ProjectDetail, ReviewView } from '@cxrlab/server/api-types';
 import { checkRead } from '@cxrlab/dataset/rules';
 import { navigate } from '../app/router.js';
 import { Link } from '../app/Link.js';
-import { boxIndexOf, HelpOverlay, markNextTask, ToastHost, useReadingActions, useReadingView, useShortcuts, type ReadingUi } from '../reading/index.js';
+import { boxIndexOf, HelpOverlay, markNextTask, ToastHost, useReadingActions, useReadingView, useShortcuts } from '../reading/index.js';
 import { projectLabels } from '../reading/project-labels.js';
 import { ReadingToolbar } from '../reading/ReadingToolbar.js';
 import { useTaskPixels } from '../reading/use-task-pixels.js';
-import { ViewerArea, type PopoverRequest } from '../reading/ViewerArea.js';
+import { useWorkspaceUi } from '../reading/use-workspace-ui.js';
+import { ViewerArea } from '../reading/ViewerArea.js';
+import { labelPopover, viewerImageProps } from '../reading/viewer-area-props.js';
 import { drawAnnotations, editorReducer, initialEditor, labelColors, readerColor, useEditor, type UseEditor } from '../tools/index.js';
-import { loadPixels, type ImageViewerHandle, type LeftTool, type PixelImage, type ToScreen } from '../viewer/index.js';
+import { loadPixels, type ImageViewerHandle, type PixelImage, type ToScreen } from '../viewer/index.js';
 import { ApprovalPanel } from './ApprovalPanel.js';
 import { ConflictNotice } from './ConflictNotice.js';
 import { ConsensusBoxes } from './ConsensusBoxes.js';
@@ -41,6 +43,7 @@ export interface ReviewWorkspaceProps {
 const READER_DASH = [7, 4] as const;
 const READER_LINE = 1.25;
 const CONSENSUS_LINE = 2.25;
+const REVIEW_POPOVER = { label: 'Label the box', relabel: () => 'Relabel the box' };
 
 export function ReviewWorkspace({ projectKey, taskId, initial, project }: ReviewWorkspaceProps) {
   const labels = useMemo(() => projectLabels(project), [project]);
@@ -58,12 +61,8 @@ export function ReviewWorkspace({ projectKey, taskId, initial, project }: Review
   const { pixels, error: pixelError } = useTaskPixels(view.image.id);
   const viewer = useRef<ImageViewerHandle>(null);
   const rv = useReadingView(pixels, view.image.windows, viewer);
-  const [tool, setTool] = useState<LeftTool>('annotate');
-  const [panHeld, setPanHeld] = useState(false);
-  const leftTool: LeftTool = panHeld ? 'pan' : !editable && tool === 'annotate' ? 'pan' : tool;
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [panelOpen, setPanelOpen] = useState(true);
-  const [relabelKey, setRelabelKey] = useState<string | null>(null);
+  const ui = useWorkspaceUi(!editable, useState(true));
+  const { leftTool, helpOpen, setHelpOpen, panelOpen, setPanelOpen, relabelKey, setRelabelKey } = ui;
 
   // The readers' layers under the consensus.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -131,16 +130,6 @@ export function ReviewWorkspace({ projectKey, taskId, initial, project }: Review
     if (approvable) void sync.approve();
   }, [approvable, sync]);
 
-  const ui: ReadingUi = {
-    setTool,
-    holdPan: setPanHeld,
-    helpOpen,
-    setHelpOpen,
-    togglePanel: () => setPanelOpen((o) => !o),
-    setPanelOpen,
-    relabelKey,
-    setRelabelKey,
-  };
   const actions = useReviewActions({
     reading: { editor, view: rv, labels, ui, readOnly: !editable, blocking: [], submit: approve, saveNow: () => void sync.saveNow() },
     reads: view.reads,
@@ -166,47 +155,11 @@ export function ReviewWorkspace({ projectKey, taskId, initial, project }: Review
   };
 
   // The label popover: a box just drawn (labelling) or a box to relabel.
-  let popover: PopoverRequest | null = null;
-  if (editable && ed.tool.mode === 'labelling') {
-    popover = { rect: ed.tool.box, title: 'Label the box', onChoose: (label) => editor.dispatch({ type: 'chooseLabel', label }), onCancel: () => editor.dispatch({ type: 'cancel' }) };
-  } else if (editable && relabelKey !== null) {
-    const box = doc.boxes.find((b) => b.key === relabelKey);
-    if (box !== undefined) {
-      popover = {
-        rect: box,
-        current: box.label,
-        title: 'Relabel the box',
-        onChoose: (label) => {
-          editor.dispatch({ type: 'setLabel', key: box.key, label });
-          setRelabelKey(null);
-        },
-        onCancel: () => setRelabelKey(null),
-      };
-    }
-  }
+  const popover = labelPopover({ editor, editable, relabelKey, setRelabelKey, titles: REVIEW_POPOVER });
 
   return (
     <div className={`reading-root review-root${panelOpen ? '' : ' panel-collapsed'}`} data-task-id={taskId}>
-      <ReadingToolbar
-        tool={leftTool}
-        onTool={actions.setTool}
-        presets={rv.presets}
-        presetIndex={rv.presetIndex}
-        onPreset={rv.applyPreset}
-        invert={rv.view.invert}
-        onInvert={rv.toggleInvert}
-        onFit={rv.fit}
-        onActualSize={rv.actualSize}
-        onReset={rv.resetView}
-        boxesHidden={ed.hidden}
-        onToggleBoxes={actions.toggleBoxesHidden}
-        canUndo={ed.past.length > 0}
-        canRedo={ed.future.length > 0}
-        onUndo={actions.undo}
-        onRedo={actions.redo}
-        readOnly={!editable}
-        onHelp={() => setHelpOpen(true)}
-      />
+      <ReadingToolbar tool={leftTool} view={rv} editor={ed} actions={actions} readOnly={!editable} onHelp={() => setHelpOpen(true)} />
       <div className="review-main">
         <ReviewBar
           projectName={project.name}
@@ -221,13 +174,8 @@ export function ReviewWorkspace({ projectKey, taskId, initial, project }: Review
           onToggleAllReaders={actions.toggleAllReaders}
         />
         <ViewerArea
-          viewerRef={viewer}
-          pixels={pixels}
+          {...viewerImageProps(viewer, pixels, pixelError, rv)}
           preload={preload}
-          loading={pixels === null}
-          error={pixelError === undefined ? null : ((pixelError as Error).message ?? String(pixelError))}
-          view={rv.view}
-          onViewChange={rv.setView}
           leftTool={leftTool}
           editor={viewerEditor}
           editable={editable}

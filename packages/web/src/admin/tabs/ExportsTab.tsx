@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportManifest } from '@cxrlab/server/api-types';
 import { api, seg } from '../../api/client.js';
-import { ActionStatus, LoadError } from '../ActionStatus.js';
+import { ActionStatus } from '../ActionStatus.js';
 import type { TabProps } from '../AdminProjectPage.js';
+import { ResourceTable } from '../ResourceTable.js';
 import { formatDate, plural } from '../format.js';
 import { useAction } from '../use-action.js';
 import { useResource } from '../use-resource.js';
@@ -79,46 +80,42 @@ export function ExportsTab({ project }: TabProps) {
       </section>
       <section className="panel tab-section">
         <h2>Snapshots{list.data !== undefined ? ` (${exports.length})` : ''}</h2>
-        {list.error !== undefined && <LoadError error={list.error} retry={list.reload} />}
-        {list.data !== undefined && exports.length === 0 && <p className="muted">No exports yet.</p>}
-        {exports.length > 0 && (
-          <div className="table-wrap">
-            <table className="admin-table" data-testid="export-table">
-              <thead>
-                <tr>
-                  <th className="num">#</th>
-                  <th>Format</th>
-                  <th>Made</th>
-                  <th className="num">Images</th>
-                  <th className="num">Reads</th>
-                  <th className="num">Boxes</th>
-                  <th className="num">Unfinished</th>
-                  <th>
-                    <span className="visually-hidden">Files</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {exports.map((e) => (
-                  <tr key={e.number} className={open === e.number ? 'selected' : undefined}>
-                    <td className="num">{e.number}</td>
-                    <td>{e.format}</td>
-                    <td className="muted">{formatDate(e.createdAt)}</td>
-                    <td className="num">{e.counts.images}</td>
-                    <td className="num">{e.counts.reads}</td>
-                    <td className="num">{e.counts.boxes}</td>
-                    <td className="num">{e.counts.skippedUnfinished}</td>
-                    <td>
-                      <button type="button" className="ghost" aria-expanded={open === e.number} onClick={() => setOpen(open === e.number ? undefined : e.number)}>
-                        {open === e.number ? 'Hide files' : 'Files'}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ResourceTable
+          resource={list}
+          rows={list.data?.exports}
+          testId="export-table"
+          empty={<p className="muted">No exports yet.</p>}
+          head={
+            <>
+              <th className="num">#</th>
+              <th>Format</th>
+              <th>Made</th>
+              <th className="num">Images</th>
+              <th className="num">Reads</th>
+              <th className="num">Boxes</th>
+              <th className="num">Unfinished</th>
+              <th>
+                <span className="visually-hidden">Files</span>
+              </th>
+            </>
+          }
+          row={(e) => (
+            <tr key={e.number} className={open === e.number ? 'selected' : undefined}>
+              <td className="num">{e.number}</td>
+              <td>{e.format}</td>
+              <td className="muted">{formatDate(e.createdAt)}</td>
+              <td className="num">{e.counts.images}</td>
+              <td className="num">{e.counts.reads}</td>
+              <td className="num">{e.counts.boxes}</td>
+              <td className="num">{e.counts.skippedUnfinished}</td>
+              <td>
+                <button type="button" className="ghost" aria-expanded={open === e.number} onClick={() => setOpen(open === e.number ? undefined : e.number)}>
+                  {open === e.number ? 'Hide files' : 'Files'}
+                </button>
+              </td>
+            </tr>
+          )}
+        />
         {open !== undefined && <ExportManifestView base={base} number={open} />}
       </section>
     </div>

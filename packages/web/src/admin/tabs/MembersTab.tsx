@@ -2,8 +2,8 @@
 // see) and whether they are active; add a user with roles, change roles, remove (open tasks move on).
 import type { Member } from '@cxrlab/server/api-types';
 import { seg } from '../../api/client.js';
-import { LoadError } from '../ActionStatus.js';
 import type { TabProps } from '../AdminProjectPage.js';
+import { ResourceTable } from '../ResourceTable.js';
 import { useResource } from '../use-resource.js';
 import { AddMemberForm } from './AddMemberForm.js';
 import { MemberRow } from './MemberRow.js';
@@ -17,29 +17,23 @@ export function MembersTab({ project, reloadProject }: TabProps) {
   const list = members.data?.members;
   return (
     <div>
-      {members.error !== undefined && <LoadError error={members.error} retry={members.reload} />}
-      {list !== undefined && (
-        <div className="table-wrap">
-          <table className="admin-table" data-testid="member-table">
-            <thead>
-              <tr>
-                <th>User</th>
-                <th>Roles</th>
-                <th>Pseudonym</th>
-                <th>Status</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((m) => (
-                <MemberRow key={m.userId} project={project} member={m} onChanged={changed} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        resource={members}
+        rows={list}
+        testId="member-table"
+        head={
+          <>
+            <th>User</th>
+            <th>Roles</th>
+            <th>Pseudonym</th>
+            <th>Status</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </>
+        }
+        row={(m) => <MemberRow key={m.userId} project={project} member={m} onChanged={changed} />}
+      />
       <section className="panel tab-section">
         <h2>Add a member</h2>
         <AddMemberForm project={project} members={list ?? []} onAdded={changed} />

@@ -6,3 +6,4 @@ export * from './seed.js';
 export { launchBrowser, newUserPage, signIn, pageErrors, requireChromium, CHROMIUM, CHROMIUM_ARGS, type UserPage } from './browser.js';
 export * from './viewer-map.js';
 export * from './reading.js';
+export { browserSuite, openFirstRead, type BrowserSuite, type ReaderPage } from './suite.js';
