@@ -363,13 +363,14 @@ export class ViewerEngine {
 }
 
 /**
- * The 2D layers are rasterised on the CPU (willReadFrequently): they hold few shapes (tags, the box being
- * drawn, the selection), which a CPU draws in well under a millisecond, while GPU rasterisation costs a
- * round trip to the GPU process per frame; with software GL (SwiftShader) it cost tens of ms per frame. The
- * many shapes (the boxes' outlines) are drawn in WebGL (BoxRenderer), so this holds on a real GPU too.
+ * The 2D layers (tags, the box being drawn, the selection: few shapes; the boxes' outlines are drawn in WebGL
+ * by BoxRenderer) use the browser's default, GPU-rasterised canvas. A CPU-rasterised one
+ * (`willReadFrequently`) was measured slower here, even on software GL: its bitmap is uploaded again at
+ * every frame it changes (npm run bench:web --quick, back to back: W/L 90 against 70 ms, panning without
+ * boxes 167 against 83 ms).
  */
 function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
-  return canvas.getContext('2d', { willReadFrequently: true });
+  return canvas.getContext('2d');
 }
 
 const idle = (fn: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : window.setTimeout(fn, 16));
