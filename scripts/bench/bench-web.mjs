@@ -111,7 +111,7 @@ for (const f of failures) {
 const total = (Date.now() - startedAt) / 1000;
 log(`benchmark time: ${total.toFixed(0)} s`);
 const sectionPath = join(BENCH, QUICK ? 'benchmarks-section-quick.md' : 'benchmarks-section.md');
-writeFileSync(sectionPath, markdownSection('## Browser reading room (`npm run bench:web`)', lines));
+writeFileSync(sectionPath, markdownSection('## Reading room (`npm run bench:web`)', lines));
 const { page: _p, context: _c, ...session } = results.session ?? {};
 writeFileSync(JSON_OUT, JSON.stringify({
   date: new Date().toISOString(), quick: QUICK, node: process.version, nproc, cpu: cpuModel(), memoryGiB: memoryGiB(), kernel: release(), chromium: renderer,
