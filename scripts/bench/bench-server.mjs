@@ -55,16 +55,11 @@ import { loadPhase } from './server/load-phase.mjs';
 import { progress } from './server/progress.mjs';
 import { printData, printExport, printImport, printLabelStudio, printLoad, printTargets, verdicts } from './server/report.mjs';
 import { markdownSection } from './server/markdown.mjs';
-import { log } from './format.mjs';
+import { captureConsole, log } from './format.mjs';
 
 const startedAt = Date.now();
 // everything printed is also kept for the Markdown section's "Output of the run"
-const lines = [];
-const print = console.log;
-console.log = (...a) => {
-  lines.push(a.join(' '));
-  print(...a);
-};
+const lines = captureConsole();
 
 const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
 const source = sourceFingerprint(ROOT, ['server']);

@@ -30,15 +30,11 @@ import { seedBench } from './web/seed.mjs';
 import { sessionPhase } from './web/session-phase.mjs';
 import { wlPhase } from './web/wl-phase.mjs';
 import { waitForIdle } from './web/idle.mjs';
-import { log } from './format.mjs';
+import { captureConsole, log } from './format.mjs';
 
 const startedAt = Date.now();
-const lines = [];
-const print = console.log;
-console.log = (...a) => {
-  lines.push(a.join(' '));
-  print(...a);
-};
+// everything printed is also kept for the Markdown section's "Output of the run"
+const lines = captureConsole();
 const progress = (text) => process.stderr.write(`  [${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
 
 const h = await harness();

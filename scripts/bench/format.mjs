@@ -1,6 +1,17 @@
-// Output and number formats shared by the bench scripts (bench:deid, bench:filter).
+// Output and number formats shared by the bench scripts.
 
 export const log = (...a) => console.log(...a);
+
+/** From now on, everything printed with console.log is also kept in the returned array (for a Markdown section of the run). */
+export function captureConsole() {
+  const lines = [];
+  const print = console.log;
+  console.log = (...a) => {
+    lines.push(a.join(' '));
+    print(...a);
+  };
+  return lines;
+}
 export const tail = (text, n = 3) => (text || '').toString().trim().split('\n').slice(-n).join(' | ');
 export const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 

@@ -2,13 +2,12 @@
 // up commits the move as one undo step. Up before that was a click: on the box that was already
 // selected, it selects the topmost smaller box under the pointer (one drawn inside it), if any.
 import type { ImagePointerEvent } from '../../viewer/types.js';
-import { moveRect, rectArea, rectEquals } from '../box-geometry.js';
+import { moveRect, rectArea } from '../box-geometry.js';
 import type { EditorState } from '../editor-types.js';
-import { commitDoc } from '../history.js';
 import { inRect } from '../hit-test.js';
 import { CLICK_TOLERANCE_PX, HIT_TOLERANCE_PX } from '../tolerances.js';
 import { MOVE_CURSOR } from './cursors.js';
-import { IDLE, type ToolNode, type ToolOf, travelled } from './tool-node.js';
+import { commitDraggedBox, IDLE, type ToolNode, type ToolOf, travelled } from './tool-node.js';
 
 function follow(ed: EditorState, tool: ToolOf<'moving'>, e: ImagePointerEvent): ToolOf<'moving'> {
   const dragging = tool.dragging || travelled(e, tool.grabX, tool.grabY, CLICK_TOLERANCE_PX);
@@ -40,11 +39,7 @@ export const movingState: ToolNode<'moving'> = {
       const inner = tool.wasSelected ? boxInside(ed, tool, e.image.x, e.image.y, HIT_TOLERANCE_PX * e.imagePerScreen) : null;
       return { ...ed, tool: IDLE, selected: inner ?? tool.key };
     }
-    const i = ed.doc.boxes.findIndex((b) => b.key === tool.key);
-    if (i < 0 || rectEquals(done.current, tool.original)) return { ...ed, tool: IDLE };
-    const boxes = ed.doc.boxes.slice();
-    boxes[i] = done.current;
-    return commitDoc(ed, { ...ed.doc, boxes }, { tool: IDLE });
+    return commitDraggedBox(ed, tool.key, done.current, tool.original);
   },
   onCancel(ed) {
     return { ...ed, tool: IDLE };

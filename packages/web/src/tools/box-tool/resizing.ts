@@ -1,12 +1,11 @@
 // box.resizing: the grabbed handle follows the pointer (the opposite side stays; crossing over it flips
 // the box; at least 1 image px a side; inside the image); up commits it as one undo step.
 import type { ImagePointerEvent } from '../../viewer/types.js';
-import { rectEquals, resizeRect } from '../box-geometry.js';
+import { resizeRect } from '../box-geometry.js';
 import type { EditorState } from '../editor-types.js';
-import { commitDoc } from '../history.js';
 import { CLICK_TOLERANCE_PX } from '../tolerances.js';
 import { handleCursor } from './cursors.js';
-import { IDLE, type ToolNode, type ToolOf, travelled } from './tool-node.js';
+import { commitDraggedBox, IDLE, type ToolNode, type ToolOf, travelled } from './tool-node.js';
 
 function follow(ed: EditorState, tool: ToolOf<'resizing'>, e: ImagePointerEvent): ToolOf<'resizing'> {
   const dragging = tool.dragging || travelled(e, tool.grabX, tool.grabY, CLICK_TOLERANCE_PX);
@@ -23,11 +22,7 @@ export const resizingState: ToolNode<'resizing'> = {
   },
   onPointerUp(ed, tool, e) {
     const done = follow(ed, tool, e);
-    const i = ed.doc.boxes.findIndex((b) => b.key === tool.key);
-    if (i < 0 || rectEquals(done.current, tool.original)) return { ...ed, tool: IDLE };
-    const boxes = ed.doc.boxes.slice();
-    boxes[i] = done.current;
-    return commitDoc(ed, { ...ed.doc, boxes }, { tool: IDLE });
+    return commitDraggedBox(ed, tool.key, done.current, tool.original);
   },
   onCancel(ed) {
     return { ...ed, tool: IDLE };
